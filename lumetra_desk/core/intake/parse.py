@@ -1,0 +1,399 @@
+"""Safe parsing of one raw mail (RFC 5322 bytes) into plain, immutable facts.
+
+Mail is hostile input: it may lie about its charset, break its MIME structure, carry path-traversal file
+names or CR/LF in headers meant to leak into replies. This module never raises on bad mail; it reads what it
+can, falls back where the structure is broken and says so in ``ParsedMail.problems`` in plain words the
+officer can read. Nothing here opens, runs or fetches anything.
+
+Receipt time rule (``ParsedMail.received_at``): the time in the *topmost* ``Received`` header whose date can
+be read, i.e. the hop added last, by our own mail server, when the message arrived. Lower ``Received``
+headers were written by servers we do not control and are ignored. If no ``Received`` header has a readable
+date, the ``Date`` header is used and a problem note says so, because ``Date`` is only what the sender
+claims. Times are converted to UTC; a time without a zone is taken as UTC. (For IMAP the importer uses the
+server's INTERNALDATE instead, which wins over both.)
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from email import policy
+from email.header import decode_header, make_header
+from email.message import EmailMessage, Message
+from email.parser import BytesParser
+from email.utils import getaddresses, parseaddr, parsedate_to_datetime
+
+import charset_normalizer
+import filetype
+
+from lumetra_desk.core.intake.html_text import html_to_text
+
+DEFAULT_MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024
+"""Attachments above this are not kept (a note says so); 25 MB is the common mail-provider limit."""
+
+MAX_FILENAME_CHARS = 120
+_CONTROL_CHARS = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_UNSAFE_FILENAME_CHARS = re.compile(r'[<>:"|?*\\/]')
+_WINDOWS_RESERVED = re.compile(r"^(con|prn|aux|nul|com\d|lpt\d)(\..*)?$", re.IGNORECASE)
+_MSGID = re.compile(r"<[^<>\s]+>")
+_BOUNDARY_LINE = re.compile(rb"^--([0-9A-Za-z'()+_,./:=?-]{1,70})[ \t]*\r?$", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class ParsedAttachment:
+    """One attachment, kept as bytes (never opened) unless it is over the size limit."""
+
+    filename: str
+    declared_type: str
+    sniffed_type: str | None
+    size: int
+    content: bytes | None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class ParsedMail:
+    """What intake needs to know about one message; every string is safe to put in a header or a letter."""
+
+    message_id: str | None
+    content_sha256: str
+    subject: str
+    from_name: str
+    from_addr: str
+    to_addrs: tuple[str, ...]
+    date_header: datetime | None
+    received_at: datetime | None
+    in_reply_to: str | None
+    references: tuple[str, ...]
+    auto_submitted: str | None
+    precedence: str | None
+    has_autoreply_header: bool
+    has_list_unsubscribe: bool
+    content_type: str
+    report_type: str | None
+    bounced_message_id: str | None
+    body_text: str
+    had_html: bool
+    had_remote_content: bool
+    attachments: tuple[ParsedAttachment, ...]
+    problems: tuple[str, ...]
+
+    @property
+    def is_auto_submitted(self) -> bool:
+        """RFC 3834: any Auto-Submitted value other than "no" marks mail sent by a machine."""
+        return bool(self.auto_submitted) and self.auto_submitted != "no"
+
+
+def clean_header_text(value: str) -> str:
+    """One line of text with no control characters, so nothing can inject CR/LF into outgoing mail."""
+    return " ".join(_CONTROL_CHARS.sub(" ", value).split())
+
+
+def sanitise_filename(raw: str | None, fallback_stem: str, declared_type: str) -> str:
+    """A file name safe to show and to save: no folders, no control or reserved characters, bounded length."""
+    name = unicodedata.normalize("NFC", raw or "")
+    name = name.replace("\\", "/").rsplit("/", 1)[-1]
+    name = _CONTROL_CHARS.sub("", name)
+    name = _UNSAFE_FILENAME_CHARS.sub("_", name)
+    name = " ".join(name.split()).strip(" .")
+    if _WINDOWS_RESERVED.match(name):
+        name = f"_{name}"
+    if not name:
+        subtype = declared_type.partition("/")[2]
+        extension = f".{subtype}" if subtype.isalnum() and len(subtype) <= 5 else ""
+        name = f"{fallback_stem}{extension}"
+    if len(name) > MAX_FILENAME_CHARS:
+        stem, dot, extension = name.rpartition(".")
+        if dot and 0 < len(extension) <= 10:
+            name = f"{stem[: MAX_FILENAME_CHARS - len(extension) - 1]}.{extension}"
+        else:
+            name = name[:MAX_FILENAME_CHARS]
+    return name
+
+
+def parse_mail(raw: bytes, max_attachment_bytes: int = DEFAULT_MAX_ATTACHMENT_BYTES) -> ParsedMail:
+    """Parse raw message bytes; never raises on malformed mail (problems are listed instead)."""
+    return _MailReader(raw, max_attachment_bytes).read()
+
+
+def _parse_bytes(raw: bytes) -> EmailMessage:
+    message = BytesParser(policy=policy.default).parsebytes(raw)
+    assert isinstance(message, EmailMessage)
+    return message
+
+
+def _header(message: Message, name: str, problems: list[str]) -> str | None:
+    """A header as clean text; a header the structured parser rejects is decoded from its raw form."""
+    try:
+        value = message.get(name)
+        return None if value is None else clean_header_text(str(value))
+    except Exception:  # the header parser of the stdlib raises assorted errors on hostile input
+        for key, raw_value in message.raw_items():
+            if key.lower() == name.lower():
+                problems.append(f"The {name} header is malformed; it was read as plain text.")
+                return clean_header_text(_decode_raw_header(str(raw_value)))
+        return None
+
+
+def _decode_raw_header(value: str) -> str:
+    try:
+        return str(make_header(decode_header(value)))
+    except Exception:
+        return value
+
+
+def _decode_text(payload: bytes, declared: str | None, problems: list[str], what: str) -> str:
+    """Decode with the declared charset; if it is unknown or wrong, let charset-normalizer guess."""
+    charset = (declared or "us-ascii").strip().lower()
+    try:
+        codecs.lookup(charset)
+    except LookupError:
+        problems.append(f"The {what} uses an unknown character set ({clean_header_text(charset)[:40]}).")
+    else:
+        try:
+            return payload.decode(charset)
+        except UnicodeDecodeError:
+            if charset in {"us-ascii", "ascii"}:
+                charset = "utf-8"
+                try:
+                    return payload.decode(charset)
+                except UnicodeDecodeError:
+                    pass
+            problems.append(f"The {what} is not valid {clean_header_text(charset)[:40]} text.")
+    best = charset_normalizer.from_bytes(payload).best()
+    if best is not None:
+        problems[-1] = problems[-1] + f" It was read as {best.encoding}."
+        return str(best)
+    problems[-1] = problems[-1] + " Unreadable characters were replaced."
+    return payload.decode("utf-8", errors="replace")
+
+
+def _to_utc(value: datetime) -> datetime:
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def _parse_date(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    try:
+        return _to_utc(parsedate_to_datetime(value))
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
+
+
+def _message_ids(value: str | None) -> tuple[str, ...]:
+    return tuple(_MSGID.findall(value or ""))
+
+
+class _MailReader:
+    def __init__(self, raw: bytes, max_attachment_bytes: int) -> None:
+        self.raw = raw
+        self.max_attachment_bytes = max_attachment_bytes
+        self.problems: list[str] = []
+        self.text_parts: list[str] = []
+        self.html_parts: list[str] = []
+        self.attachments: list[ParsedAttachment] = []
+        self.had_remote_content = False
+        self.bounced_message_id: str | None = None
+
+    def read(self) -> ParsedMail:
+        message = self._parse_structure()
+
+        def header(name: str) -> str | None:
+            return _header(message, name, self.problems)
+
+        subject = header("Subject") or ""
+        from_name, from_addr = self._from_address(header("From"))
+        to_addrs = tuple(
+            clean_header_text(address).lower()
+            for _, address in getaddresses([header("To") or "", header("Cc") or ""])
+            if "@" in address
+        )
+        date_header = _parse_date(header("Date"))
+        if header("Date") and date_header is None:
+            self.problems.append("The Date header could not be read.")
+        received_at = self._receipt_time(message, date_header)
+        message_ids = _message_ids(header("Message-ID"))
+        in_reply_to = _message_ids(header("In-Reply-To"))
+        self._walk(message)
+        body_text = "\n\n".join(part for part in self.text_parts if part.strip())
+        if not body_text.strip() and self.html_parts:
+            body_text = "\n\n".join(self.html_parts)
+        auto_submitted = header("Auto-Submitted")
+        precedence = header("Precedence")
+        return ParsedMail(
+            message_id=message_ids[0] if message_ids else None,
+            content_sha256=hashlib.sha256(self.raw).hexdigest(),
+            subject=subject,
+            from_name=from_name,
+            from_addr=from_addr,
+            to_addrs=to_addrs,
+            date_header=date_header,
+            received_at=received_at,
+            in_reply_to=in_reply_to[0] if in_reply_to else None,
+            references=_message_ids(header("References")),
+            auto_submitted=auto_submitted.split(";")[0].strip().lower() if auto_submitted else None,
+            precedence=precedence.lower() if precedence else None,
+            has_autoreply_header=any(
+                header(name) is not None for name in ("X-Autoreply", "X-Autorespond", "X-Auto-Response")
+            ),
+            has_list_unsubscribe=header("List-Unsubscribe") is not None,
+            content_type=message.get_content_type(),
+            report_type=(message.get_param("report-type") or None)
+            if message.get_content_type() == "multipart/report"
+            else None,
+            bounced_message_id=self.bounced_message_id,
+            body_text=body_text,
+            had_html=bool(self.html_parts),
+            had_remote_content=self.had_remote_content,
+            attachments=tuple(self.attachments),
+            problems=tuple(dict.fromkeys(self.problems)),
+        )
+
+    def _parse_structure(self) -> EmailMessage:
+        """Parse; if the declared MIME boundary never appears, retry with the one the body actually uses."""
+        message = _parse_bytes(self.raw)
+        if message.get_content_maintype() != "multipart" or message.is_multipart():
+            return message
+        head, separator, body = self.raw.partition(b"\r\n\r\n")
+        if not separator:
+            head, separator, body = self.raw.partition(b"\n\n")
+        found = _BOUNDARY_LINE.search(body)
+        if found:
+            boundary = found.group(1)
+            declared = message.get_boundary() or ""
+            fixed_head = head.replace(declared.encode("ascii", "replace"), boundary) if declared else head
+            repaired = _parse_bytes(fixed_head + separator + body)
+            if repaired.is_multipart() and repaired.get_payload():
+                self.problems.append(
+                    "The MIME boundary is broken; the parts were recovered using the boundary found in the body."
+                )
+                return repaired
+        self.problems.append("The MIME boundary is broken; the body was read as plain text.")
+        replacement = _parse_bytes(head + separator + body)
+        replacement.replace_header("Content-Type", "text/plain; charset=utf-8")
+        if "Content-Transfer-Encoding" in replacement:
+            del replacement["Content-Transfer-Encoding"]
+        return replacement
+
+    def _from_address(self, value: str | None) -> tuple[str, str]:
+        if not value:
+            self.problems.append("The message has no sender (From header).")
+            return "", ""
+        name, address = parseaddr(value)
+        address = clean_header_text(address).lower()
+        if "@" not in address:
+            self.problems.append("The sender address could not be read.")
+            address = ""
+        return clean_header_text(name), address
+
+    def _receipt_time(self, message: Message, date_header: datetime | None) -> datetime | None:
+        for received in message.get_all("Received", []) or []:
+            try:
+                text = str(received)
+            except Exception:
+                continue
+            stamp = _parse_date(text.rpartition(";")[2].strip()) if ";" in text else None
+            if stamp is not None:
+                return stamp
+        if date_header is not None:
+            self.problems.append(
+                "No Received header with a readable time; the receipt time is the sender's Date header."
+            )
+            return date_header
+        self.problems.append("The message has no readable receipt time or Date header.")
+        return None
+
+    def _walk(self, message: Message) -> None:
+        for part in message.walk():
+            content_type = part.get_content_type()
+            if part.is_multipart():
+                continue
+            disposition = part.get_content_disposition()
+            filename = self._filename_of(part)
+            if content_type in {"message/rfc822", "text/rfc822-headers"} or (
+                content_type == "message/delivery-status"
+            ):
+                self._note_bounced_original(part)
+            if disposition != "attachment" and filename is None and content_type == "text/plain":
+                self.text_parts.append(self._text_of(part, "message text"))
+            elif disposition != "attachment" and filename is None and content_type == "text/html":
+                html = html_to_text(self._text_of(part, "HTML part"))
+                self.html_parts.append(html.text)
+                self.had_remote_content = self.had_remote_content or html.had_remote_content
+                if html.had_remote_content:
+                    self.problems.append("The HTML part refers to remote content; nothing was fetched.")
+            elif content_type == "message/delivery-status" and disposition != "attachment":
+                self.text_parts.append(self._text_of(part, "delivery report"))
+            else:
+                self._add_attachment(part, filename, content_type)
+
+    def _filename_of(self, part: Message) -> str | None:
+        try:
+            name = part.get_filename()
+        except Exception:
+            self.problems.append("An attachment name could not be read.")
+            return ""
+        return None if name is None else str(name)
+
+    def _payload_bytes(self, part: Message) -> bytes:
+        if part.get_content_type() in {"message/rfc822"}:
+            inner = part.get_payload()
+            if isinstance(inner, list) and inner:
+                return bytes(inner[0].as_bytes(policy=policy.compat32))
+        payload = part.get_payload(decode=True)
+        if isinstance(payload, bytes):
+            return payload
+        raw = part.get_payload()
+        return raw.encode("utf-8", errors="replace") if isinstance(raw, str) else b""
+
+    def _text_of(self, part: Message, what: str) -> str:
+        return _decode_text(self._payload_bytes(part), part.get_content_charset(), self.problems, what)
+
+    def _note_bounced_original(self, part: Message) -> None:
+        if self.bounced_message_id is not None:
+            return
+        if part.get_content_type() == "message/rfc822":
+            inner = part.get_payload()
+            if isinstance(inner, list) and inner:
+                found = _message_ids(str(inner[0].get("Message-ID", "")))
+                self.bounced_message_id = found[0] if found else None
+            return
+        text = self._payload_bytes(part).decode("utf-8", errors="replace")
+        match = re.search(r"^Message-ID:\s*(<[^<>\s]+>)", text, re.IGNORECASE | re.MULTILINE)
+        if match and part.get_content_type() == "text/rfc822-headers":
+            self.bounced_message_id = match.group(1)
+
+    def _add_attachment(self, part: Message, raw_name: str | None, declared_type: str) -> None:
+        index = len(self.attachments) + 1
+        filename = sanitise_filename(raw_name, f"attachment-{index}", declared_type)
+        if raw_name and filename != unicodedata.normalize("NFC", raw_name):
+            self.problems.append(f"An attachment name was made safe: {filename!r}.")
+        payload = self._payload_bytes(part)
+        sniffed = filetype.guess_mime(payload[:8192]) if payload else None
+        note: str | None = None
+        content: bytes | None = payload
+        if len(payload) > self.max_attachment_bytes:
+            note = (
+                f"The attachment {filename!r} is {len(payload) / 1048576:.1f} MB, over the "
+                f"{self.max_attachment_bytes / 1048576:.0f} MB limit; it was not kept."
+            )
+            content = None
+        elif sniffed and sniffed != declared_type and declared_type != "application/octet-stream":
+            note = f"The attachment {filename!r} says it is {declared_type} but its content looks like {sniffed}."
+        if note:
+            self.problems.append(note)
+        self.attachments.append(
+            ParsedAttachment(
+                filename=filename,
+                declared_type=clean_header_text(declared_type),
+                sniffed_type=sniffed,
+                size=len(payload),
+                content=content,
+                note=note,
+            )
+        )

@@ -1,0 +1,310 @@
+"""The store: one SQLite file encrypted with SQLCipher, opened, keyed, migrated and locked here.
+
+This module and the query modules beside it are the only code that knows the SQL dialect. The key of an
+encrypted store is a random 256-bit key kept in the system keyring, or, where no keyring exists, derived by
+SQLCipher from a passphrase the officer types or scripts pass as ``$LUMETRA_DESK_PASSPHRASE``. A small
+``store.json`` beside the file says which (it never holds a key).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import fcntl
+import json
+import logging
+import os
+import secrets as pysecrets
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+import sqlcipher3.dbapi2 as sqlcipher
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlmodel import Session
+
+from lumetra_desk import __version__
+from lumetra_desk.core import secrets
+from lumetra_desk.core.errors import StoreError, StoreLockedError
+from lumetra_desk.core.paths import AppPaths
+
+log = logging.getLogger("lumetra_desk.store")
+
+PASSPHRASE_ENV = "LUMETRA_DESK_PASSPHRASE"
+Encryption = Literal["keyring", "passphrase", "none"]
+
+
+class PassphraseRequiredError(StoreError):
+    """The store needs a passphrase and none was given (the GUI asks for one)."""
+
+
+@dataclass(frozen=True)
+class StoreMeta:
+    store_id: str
+    encryption: Encryption
+
+    @property
+    def key_secret_name(self) -> str:
+        return f"store-key:{self.store_id}"
+
+    @classmethod
+    def read(cls, file: Path) -> StoreMeta:
+        try:
+            raw = json.loads(file.read_text())
+            return cls(store_id=str(raw["store_id"]), encryption=raw["encryption"])
+        except (OSError, ValueError, KeyError) as exc:
+            raise StoreError(f"The store description {file} is missing or damaged ({exc}).") from exc
+
+    def write(self, file: Path) -> None:
+        payload = {"store_id": self.store_id, "encryption": self.encryption, "created_by": __version__}
+        tmp = file.with_suffix(".tmp")
+        tmp.write_text(json.dumps(payload, indent=2))
+        tmp.replace(file)
+
+
+def _sql_key(meta: StoreMeta, passphrase: str | None) -> str | None:
+    """The literal for ``PRAGMA key``: a raw hex key from the keyring, or the passphrase."""
+    if meta.encryption == "none":
+        return None
+    if meta.encryption == "keyring":
+        hex_key = secrets.get_secret(meta.key_secret_name)
+        if not hex_key:
+            if not secrets.keyring_usable():
+                raise StoreError(
+                    "The key of this store is kept in the system keyring, and no keyring is available. "
+                    "Unlock or start your keyring (for example GNOME Keyring) and try again."
+                )
+            raise StoreError("The key of this store is not in the system keyring; the store cannot be opened.")
+        return f"\"x'{hex_key}'\""
+    given = passphrase if passphrase is not None else os.environ.get(PASSPHRASE_ENV)
+    if not given:
+        raise PassphraseRequiredError(
+            f"This store is protected by a passphrase: enter it, or set {PASSPHRASE_ENV} for scripts."
+        )
+    return "'" + given.replace("'", "''") + "'"
+
+
+def _make_engine(file: Path, sql_key: str | None) -> Engine:
+    engine = create_engine(
+        f"sqlite:///{file}",
+        module=sqlcipher,
+        connect_args={"check_same_thread": False, "timeout": 15},
+        pool_size=4,
+        max_overflow=4,
+    )
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+        dbapi_conn.isolation_level = None  # we issue BEGIN ourselves (see _on_begin)
+        cur = dbapi_conn.cursor()
+        if sql_key is not None:
+            cur.execute("PRAGMA cipher_log_level = NONE")
+            cur.execute(f"PRAGMA key = {sql_key}")
+        cur.execute("SELECT count(*) FROM sqlite_master")  # fails here on a wrong key / not a store
+        cur.execute("PRAGMA journal_mode = WAL")
+        cur.execute("PRAGMA foreign_keys = ON")
+        cur.execute("PRAGMA busy_timeout = 15000")
+        cur.execute("PRAGMA synchronous = NORMAL")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        mode = conn.get_execution_options().get("sqlite_begin", "DEFERRED")
+        conn.exec_driver_sql(f"BEGIN {mode}")
+
+    return engine
+
+
+class Store:
+    """An open store. Use ``write()`` for a transaction that changes things, ``read()`` to look."""
+
+    def __init__(
+        self, paths: AppPaths, meta: StoreMeta, engine: Engine, sql_key: str | None, lock_fd: int | None
+    ) -> None:
+        self.paths = paths
+        self.meta = meta
+        self.engine = engine
+        self._sql_key = sql_key
+        self._writer = engine.execution_options(sqlite_begin="IMMEDIATE")
+        self._lock_fd = lock_fd
+
+    # ----------------------------------------------------------------- opening
+    @classmethod
+    def open(
+        cls,
+        paths: AppPaths,
+        *,
+        create: bool = True,
+        passphrase: str | None = None,
+        encrypted: bool = True,
+        exclusive: bool = False,
+    ) -> Store:
+        """Open the store of ``paths`` (creating it if allowed), check the key and migrate it.
+
+        ``exclusive`` takes the window lock: a second window on the same store is refused with a plain
+        message, while command-line tools may still read and write alongside it (SQLite serialises them).
+        """
+        try:
+            paths.ensure()
+        except OSError as exc:
+            raise StoreError(f"The data folder {paths.data_dir} cannot be created ({exc.strerror}).") from exc
+        lock_fd = _take_window_lock(paths) if exclusive else None
+        try:
+            store = cls._open_unlocked(paths, create, passphrase, encrypted, lock_fd)
+        except BaseException:
+            if lock_fd is not None:
+                os.close(lock_fd)
+            raise
+        return store
+
+    @classmethod
+    def _open_unlocked(
+        cls, paths: AppPaths, create: bool, passphrase: str | None, encrypted: bool, lock_fd: int | None
+    ) -> Store:
+        file, meta_file = paths.store_file, paths.store_meta_file
+        if file.exists():
+            if not meta_file.exists():
+                raise StoreError(
+                    f"{file} has no store description (store.json) beside it; it is not a Lumetra Desk store "
+                    "or the description was lost."
+                )
+            meta = StoreMeta.read(meta_file)
+        elif not create:
+            raise StoreError(f"There is no store in {paths.data_dir}.")
+        else:
+            meta = _new_store_meta(encrypted, passphrase)
+        sql_key = _sql_key(meta, passphrase)
+        engine = _make_engine(file, sql_key)
+        try:
+            with engine.connect():
+                pass
+        except DatabaseError as exc:
+            engine.dispose()
+            raise _plain_open_error(exc, file) from exc
+        if not meta_file.exists():
+            meta.write(meta_file)
+        store = cls(paths, meta, engine, sql_key, lock_fd)
+        from lumetra_desk.core.store import migrate
+
+        try:
+            migrate.upgrade(store)
+        except BaseException:
+            store.close()
+            raise
+        return store
+
+    # ------------------------------------------------------------ transactions
+    @contextlib.contextmanager
+    def write(self) -> Iterator[Session]:
+        """One write transaction: everything in it lands together or not at all."""
+        with Session(self._writer, expire_on_commit=False) as session:
+            try:
+                yield session
+                session.commit()
+            except OperationalError as exc:
+                session.rollback()
+                raise _plain_write_error(exc) from exc
+            except BaseException:
+                session.rollback()
+                raise
+
+    @contextlib.contextmanager
+    def read(self) -> Iterator[Session]:
+        with Session(self.engine, expire_on_commit=False) as session:
+            yield session
+            session.rollback()
+
+    # --------------------------------------------------------------- upkeep
+    def backup(self, target: Path) -> None:
+        """Online backup with SQLite's backup API; the copy keeps this store's key and encryption."""
+        target = target.expanduser().resolve()
+        if target.exists():
+            raise StoreError(f"{target} already exists; choose a new file for the backup.")
+        raw = self.engine.raw_connection()
+        try:
+            source = raw.dbapi_connection
+            dest = sqlcipher.connect(str(target))
+            try:
+                if self._sql_key is not None:
+                    dest.execute(f"PRAGMA key = {self._sql_key}")
+                source.backup(dest)
+            finally:
+                dest.close()
+        except sqlcipher.Error as exc:
+            target.unlink(missing_ok=True)
+            raise StoreError(f"The backup could not be written to {target} ({exc}).") from exc
+        finally:
+            raw.close()
+        self.meta.write(target.with_name(target.name + ".store.json"))
+
+    def check(self) -> list[str]:
+        """SQLite's integrity check plus the foreign-key check; an empty list means healthy."""
+        problems: list[str] = []
+        with self.engine.connect() as conn:
+            rows = conn.exec_driver_sql("PRAGMA integrity_check").fetchall()
+            problems += [str(r[0]) for r in rows if str(r[0]) != "ok"]
+            for table, rowid, parent, _ in conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall():
+                problems.append(f"row {rowid} of {table} points to a missing {parent}")
+            conn.rollback()
+        return problems
+
+    def close(self) -> None:
+        self.engine.dispose()
+        if self._lock_fd is not None:
+            os.close(self._lock_fd)
+            self._lock_fd = None
+
+
+def _new_store_meta(encrypted: bool, passphrase: str | None) -> StoreMeta:
+    store_id = uuid.uuid4().hex
+    if not encrypted:
+        return StoreMeta(store_id, "none")
+    if passphrase or os.environ.get(PASSPHRASE_ENV):
+        return StoreMeta(store_id, "passphrase")
+    if secrets.keyring_usable():
+        meta = StoreMeta(store_id, "keyring")
+        secrets.set_secret(meta.key_secret_name, pysecrets.token_hex(32))
+        return meta
+    raise PassphraseRequiredError(
+        "No system keyring is available to hold the key of a new store: choose a passphrase "
+        f"(or set {PASSPHRASE_ENV} for scripts)."
+    )
+
+
+def _take_window_lock(paths: AppPaths) -> int:
+    fd = os.open(paths.data_dir / "window.lock", os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError as exc:
+        os.close(fd)
+        if exc.errno in (errno.EAGAIN, errno.EACCES):
+            raise StoreLockedError(
+                "Lumetra Desk is already open on this store in another window; switch to that window."
+            ) from exc
+        raise
+    return fd
+
+
+def _plain_open_error(exc: DatabaseError, file: Path) -> StoreError:
+    message = str(exc.orig) if exc.orig is not None else str(exc)
+    if "not a database" in message:
+        return StoreError(
+            f"{file} could not be opened: the key or passphrase is wrong, or the file is not a Lumetra Desk store."
+        )
+    if "readonly" in message or "unable to open" in message:
+        return StoreError(f"{file} cannot be opened for writing; check the folder's permissions.")
+    return StoreError(f"{file} could not be opened ({message}).")
+
+
+def _plain_write_error(exc: OperationalError) -> StoreError:
+    message = str(exc.orig) if exc.orig is not None else str(exc)
+    if "full" in message:
+        return StoreError("The disk is full; nothing was saved. Free some space and try again.")
+    if "readonly" in message:
+        return StoreError("The store is read-only; nothing was saved. Check the data folder's permissions.")
+    if "locked" in message or "busy" in message:
+        return StoreError("The store is busy with another task; nothing was saved. Try again in a moment.")
+    return StoreError(f"The store could not save the change ({message}); nothing was saved.")
