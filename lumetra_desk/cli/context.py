@@ -17,10 +17,13 @@ class CliContext:
 
     def store(self) -> Store:
         """Open (creating and migrating if needed) the store of the chosen data folder."""
+        return self.open_store()
+
+    def open_store(self, encrypted: bool = True) -> Store:
         if self._store is None:
             from lumetra_desk.core.store.db import Store
 
-            self._store = Store.open(self.paths, create=True)
+            self._store = Store.open(self.paths, create=True, encrypted=encrypted)
         return self._store
 
     def close(self) -> None:

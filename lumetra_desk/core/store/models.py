@@ -161,6 +161,7 @@ class Deadline(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     case_id: int = Field(foreign_key="case.id", index=True)
+    request_type: str = ""
     event: str  # acknowledge, respond, respond_extended, extension_notice_by, appeal_decision, ...
     due: date = Field(index=True)
     basis: str = ""  # the citation

@@ -4,6 +4,7 @@ from alembic import context
 from sqlmodel import SQLModel
 
 from lumetra_desk.core.store import models  # noqa: F401  (registers the tables)
+from lumetra_desk.core.store.migrate import include_name
 
 connection = context.config.attributes["connection"]
 context.configure(
@@ -11,6 +12,7 @@ context.configure(
     target_metadata=SQLModel.metadata,
     render_as_batch=True,
     compare_type=True,
+    include_name=include_name,
 )
 with context.begin_transaction():
     context.run_migrations()

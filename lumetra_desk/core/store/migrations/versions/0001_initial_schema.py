@@ -195,6 +195,7 @@ def upgrade() -> None:
         "deadline",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("case_id", sa.Integer(), nullable=False),
+        sa.Column("request_type", sqlmodel.sql.sqltypes.AutoString(), nullable=False),
         sa.Column("event", sqlmodel.sql.sqltypes.AutoString(), nullable=False),
         sa.Column("due", sa.Date(), nullable=False),
         sa.Column("basis", sqlmodel.sql.sqltypes.AutoString(), nullable=False),

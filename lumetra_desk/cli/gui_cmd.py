@@ -1,0 +1,20 @@
+"""``lumetra-desk gui`` (the default): open the window."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from lumetra_desk.cli.context import CliContext
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser("gui", help="open the Lumetra Desk window (the default)")
+    parser.add_argument("--self-test", action="store_true", help=argparse.SUPPRESS)
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace, ctx: CliContext) -> int:
+    from lumetra_desk.gui.app import run_app  # Qt is loaded only when the window is wanted
+
+    return run_app(ctx.paths)

@@ -1,0 +1,388 @@
+"""Deterministic synthetic cases for trying the app and for every benchmark.
+
+Same ``seed`` and ``today``, same store contents. Requesters carry names in many scripts, cases cover every
+jurisdiction and request type, threads hold a request and often our acknowledgement and a follow-up, and
+received dates are spread so that deadlines fall on both sides of today. Deadlines come from the statute
+engine like any real case; rows go in with bulk inserts and the full-text index is rebuilt once at the end.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import random
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from functools import lru_cache
+from typing import Any
+
+from sqlmodel import Session
+
+from lumetra_desk.core import audit, rules
+from lumetra_desk.core.cases.service import compute_case_deadlines, format_case_key, governing_deadline
+from lumetra_desk.core.store import bulk
+from lumetra_desk.core.store.db import Store
+from lumetra_desk.core.store.models import (
+    AuditEvent,
+    Case,
+    CaseCounter,
+    CaseRequestType,
+    Deadline,
+    Message,
+    Requester,
+    utcnow,
+)
+
+# (given names, family names, mail domain) per script or language.
+NAME_POOLS: tuple[tuple[tuple[str, ...], tuple[str, ...], str], ...] = (
+    (
+        ("Zoë", "Chloé", "José", "Renée", "Noël", "Inés"),
+        ("Ibáñez", "Müller", "Lefèvre", "Gonçalves", "Núñez"),
+        "example.org",
+    ),
+    (("Łukasz", "Agnieszka", "Michał", "Zofia"), ("Wiśniewski", "Dąbrowska", "Kowalczyk", "Łapińska"), "example.pl"),
+    (("Διονύσης", "Ελένη", "Γιώργος", "Αθηνά"), ("Παπαδόπουλος", "Νικολάου", "Γεωργίου"), "example.gr"),
+    (("Дмитрий", "Анна", "Сергей", "Ольга"), ("Иванов", "Смирнова", "Кузнецов", "Попова"), "example.net"),
+    (("芳", "伟", "娜", "强"), ("王", "李", "张", "刘"), "example.cn"),
+    (("Jürgen", "Bärbel", "Søren", "Åsa", "Björn"), ("Weiß", "Köhler", "Ångström", "Østergaard"), "example.de"),
+    (("أحمد", "فاطمة", "ليلى"), ("الحسيني", "منصور", "حداد"), "example.com"),
+    (("Nguyễn", "Trần", "Phạm"), ("Thị Hương", "Văn Minh", "Đức Anh"), "example.vn"),
+    (
+        ("Keisha", "Aoife", "Liam", "Maya", "Carmen", "Darnell"),
+        ("Montgomery", "Brennan", "O'Connor", "Sandoval"),
+        "example.com",
+    ),
+    (("अनन्या", "राहुल"), ("शर्मा", "पटेल"), "example.in"),
+)
+
+REQUEST_PHRASES: dict[str, str] = {
+    "access": "Please give me a copy of the personal information you hold about me.",
+    "access_categories": "Please tell me the categories of personal information you have collected about me.",
+    "delete": "Please delete my personal information and my Engram account data.",
+    "correct": "The billing address on my account is wrong; please correct it.",
+    "portability": "Please send my data in a portable, machine-readable format.",
+    "opt_out_sale_share": "Do not sell or share my personal information.",
+    "opt_out_targeted_ads": "I opt out of targeted advertising.",
+    "opt_out_profiling": "I opt out of profiling in furtherance of decisions that affect me.",
+    "limit_sensitive": "Limit the use of my sensitive personal information.",
+    "withdraw_consent": "I withdraw my consent to the processing of my data.",
+    "object": "I object to the processing of my personal data under Art. 21.",
+    "restrict": "Please restrict the processing of my data while accuracy is checked.",
+    "appeal": "I appeal your decision on my earlier request.",
+}
+LAW_WORDS: dict[str, str] = {"EU": "GDPR", "UK": "UK GDPR", "US-CA": "CCPA"}
+STATUS_WEIGHTS: tuple[tuple[str, int], ...] = (
+    ("new", 18),
+    ("acknowledged", 14),
+    ("verifying", 14),
+    ("awaiting_requester", 8),
+    ("in_progress", 16),
+    ("extended", 5),
+    ("responded", 10),
+    ("closed", 15),
+)
+TIERS: tuple[tuple[str, int], ...] = (("free", 60), ("paid", 30), ("enterprise", 10))
+BATCH = 2000
+
+
+@dataclass(frozen=True)
+class DemoSummary:
+    cases: int
+    messages: int
+    requesters: int
+
+
+def fill(
+    store: Store,
+    cases: int,
+    seed: int = 1,
+    today: date | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> DemoSummary:
+    """Add ``cases`` synthetic cases to the store in one transaction (all or nothing)."""
+    if cases <= 0:
+        return DemoSummary(0, 0, 0)
+    rng = random.Random(seed)
+    today = today or date.today()
+    jurisdictions = rules.load_rulebook().jurisdictions()
+    statuses = [s for s, _ in STATUS_WEIGHTS]
+    status_weights = [w for _, w in STATUS_WEIGHTS]
+    tiers = [t for t, _ in TIERS]
+    tier_weights = [w for _, w in TIERS]
+    message_count = 0
+    with store.write() as session, bulk.fts_deferred(session):
+        ids = _IdAllocator(session)
+        key_numbers = _KeyNumbers(session)
+        audit_prev = audit.last_event(session)
+        requesters_made = 0
+        for start in range(0, cases, BATCH):
+            rows: dict[str, list[dict[str, Any]]] = {
+                "requester": [],
+                "case": [],
+                "crt": [],
+                "message": [],
+                "deadline": [],
+                "audit": [],
+            }
+            for _ in range(start, min(cases, start + BATCH)):
+                tier = rng.choices(tiers, tier_weights)[0]
+                requester_id = ids.next("requester")
+                given, family, domain = _person(rng)
+                email = f"{_ascii_handle(given, family, requester_id)}@{domain}"
+                rows["requester"].append(
+                    {
+                        "id": requester_id,
+                        "email": email,
+                        "name": f"{given} {family}",
+                        "tier": tier,
+                        "account_ref": f"ENG-{requester_id:07d}",
+                        "postal_address": "",
+                        "created_at": utcnow(),
+                    }
+                )
+                requesters_made += 1
+                case_rows, audit_prev = _make_case(
+                    rng,
+                    today,
+                    ids,
+                    key_numbers,
+                    jurisdictions,
+                    statuses,
+                    status_weights,
+                    requester_id,
+                    email,
+                    f"{given} {family}",
+                    tier,
+                    audit_prev,
+                )
+                for table, new in case_rows.items():
+                    rows[table].extend(new)
+            bulk.insert_rows(session, Requester.__table__, rows["requester"])  # type: ignore[arg-type]
+            bulk.insert_rows(session, Case.__table__, rows["case"])  # type: ignore[arg-type]
+            bulk.insert_rows(session, CaseRequestType.__table__, rows["crt"])  # type: ignore[arg-type]
+            bulk.insert_rows(session, Message.__table__, rows["message"])  # type: ignore[arg-type]
+            bulk.insert_rows(session, Deadline.__table__, rows["deadline"])  # type: ignore[arg-type]
+            bulk.insert_rows(session, AuditEvent.__table__, rows["audit"])  # type: ignore[arg-type]
+            message_count += len(rows["message"])
+            if progress:
+                progress(min(cases, start + BATCH), cases)
+        key_numbers.save()
+    return DemoSummary(cases=cases, messages=message_count, requesters=requesters_made)
+
+
+class _IdAllocator:
+    """Hands out primary keys above what the store already holds, so bulk rows can refer to each other."""
+
+    def __init__(self, session: Session) -> None:
+        self._next = {
+            "requester": bulk.max_id(session, Requester.__table__),  # type: ignore[arg-type]
+            "case": bulk.max_id(session, Case.__table__),  # type: ignore[arg-type]
+            "message": bulk.max_id(session, Message.__table__),  # type: ignore[arg-type]
+        }
+
+    def next(self, table: str) -> int:
+        self._next[table] += 1
+        return self._next[table]
+
+
+class _KeyNumbers:
+    """Case-key counters per year, read once and written back once."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+        self._last: dict[int, int] = {}
+
+    def next(self, year: int) -> int:
+        if year not in self._last:
+            counter = self._session.get(CaseCounter, year)
+            self._last[year] = counter.last_number if counter else 0
+        self._last[year] += 1
+        return self._last[year]
+
+    def save(self) -> None:
+        for year, number in self._last.items():
+            counter = self._session.get(CaseCounter, year) or CaseCounter(year=year)
+            counter.last_number = number
+            self._session.add(counter)
+        self._session.flush()
+
+
+def _person(rng: random.Random) -> tuple[str, str, str]:
+    given_names, family_names, domain = rng.choice(NAME_POOLS)
+    return rng.choice(given_names), rng.choice(family_names), domain
+
+
+def _ascii_handle(given: str, family: str, number: int) -> str:
+    digest = hashlib.blake2s(f"{given}{family}".encode(), digest_size=3).hexdigest()
+    return f"requester{number}.{digest}"
+
+
+@lru_cache(maxsize=65536)
+def _deadlines(jurisdiction: str, types: tuple[str, ...], received: date) -> tuple[tuple[str, rules.Deadline], ...]:
+    return tuple(compute_case_deadlines(jurisdiction, types, received, ()))
+
+
+def _make_case(
+    rng: random.Random,
+    today: date,
+    ids: _IdAllocator,
+    key_numbers: _KeyNumbers,
+    jurisdictions: Sequence[str],
+    statuses: Sequence[str],
+    status_weights: Sequence[int],
+    requester_id: int,
+    email: str,
+    name: str,
+    tier: str,
+    audit_prev: AuditEvent | None,
+) -> tuple[dict[str, list[dict[str, Any]]], AuditEvent | None]:
+    jurisdiction = rng.choice(jurisdictions)
+    types = tuple(rng.sample(sorted(REQUEST_PHRASES.keys() - {"appeal"}), k=rng.choice((1, 1, 1, 2, 3))))
+    received_day = today - timedelta(days=rng.randint(0, 120))
+    received_at = datetime.combine(received_day, time(rng.randint(0, 23), rng.randint(0, 59)), UTC)
+    status = rng.choices(statuses, status_weights)[0]
+    pairs = _deadlines(jurisdiction, types, received_day)
+    governing = governing_deadline(pairs, (), status)
+    case_id = ids.next("case")
+    key = format_case_key(received_day.year, key_numbers.next(received_day.year))
+    now = utcnow()
+    subject = f"{LAW_WORDS.get(jurisdiction, 'Privacy')} request: {types[0].replace('_', ' ')}"
+    case = {
+        "id": case_id,
+        "key": key,
+        "requester_id": requester_id,
+        "status": status,
+        "jurisdiction": jurisdiction,
+        "jurisdiction_assumed": False,
+        "tier": tier,
+        "channel": "email",
+        "capacity": "consumer",
+        "language": "en",
+        "subject": subject,
+        "received_at": received_at,
+        "due_date": governing.due if governing else None,
+        "due_event": governing.event if governing else "",
+        "agent_name": "",
+        "agent_email": "",
+        "outcome": "complied" if status in ("responded", "closed") else "",
+        "outcome_reason": "",
+        "parent_case_id": None,
+        "merged_into_id": None,
+        "responded_at": None,
+        "closed_at": now if status == "closed" else None,
+        "created_at": now,
+        "updated_at": now,
+    }
+    crt = [
+        {"case_id": case_id, "request_type": t, "is_primary": i == 0, "outcome": "", "outcome_reason": ""}
+        for i, t in enumerate(types)
+    ]
+    deadlines = [
+        {
+            "case_id": case_id,
+            "request_type": t,
+            "event": d.event,
+            "due": d.due,
+            "basis": d.basis,
+            "confirmed": d.confirmed,
+            "assumed": d.assumed,
+            "note": d.note,
+            "computed_at": now,
+            "superseded_at": None,
+        }
+        for t, d in pairs
+    ]
+    body = "\n\n".join(REQUEST_PHRASES[t] for t in types)
+    thread = [_message(ids, case_id, "in", email, name, subject, body, received_at, key)]
+    if status != "new" and rng.random() < 0.6:
+        reply_at = received_at + timedelta(days=rng.randint(1, 5))
+        ack = f"Dear {name},\n\nWe received your request {key} and will verify your identity."
+        thread.append(
+            _message(
+                ids, case_id, "out", "privacy@lumetra.io", "Lumetra Privacy", f"[{key}] {subject}", ack, reply_at, key
+            )
+        )
+    if rng.random() < 0.3:
+        later = received_at + timedelta(days=rng.randint(2, 20))
+        thread.append(
+            _message(
+                ids,
+                case_id,
+                "in",
+                email,
+                name,
+                f"Re: [{key}] {subject}",
+                f"Following up on {key}: my account number is ENG-{requester_id:07d}.",
+                later,
+                key,
+            )
+        )
+    event = AuditEvent(
+        case_id=case_id,
+        at=now,
+        actor="demo",
+        action="case.opened",
+        entity="case",
+        entity_id=case_id,
+        before=audit.encode(None),
+        after=audit.encode(
+            {
+                "key": key,
+                "requester": email,
+                "jurisdiction": jurisdiction,
+                "request_types": list(types),
+                "received_at": received_at,
+            }
+        ),
+    )
+    audit.seal(event, audit_prev)
+    return (
+        {"case": [case], "crt": crt, "deadline": deadlines, "message": thread, "audit": [event.model_dump()]},
+        event,
+    )
+
+
+def _message(
+    ids: _IdAllocator,
+    case_id: int,
+    direction: str,
+    address: str,
+    name: str,
+    subject: str,
+    body: str,
+    at: datetime,
+    key: str,
+) -> dict[str, Any]:
+    message_id = ids.next("message")
+    header_id = f"<demo.{message_id}.{key.lower()}@{'lumetra.io' if direction == 'out' else 'example.org'}>"
+    to = "privacy@lumetra.io" if direction == "in" else address
+    raw = (
+        f"From: {name} <{address}>\r\nTo: {to}\r\nSubject: {subject}\r\n"
+        f"Date: {at.strftime('%a, %d %b %Y %H:%M:%S +0000')}\r\nMessage-ID: {header_id}\r\n"
+        "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
+        f"{body}\r\n"
+    ).encode()
+    return {
+        "id": message_id,
+        "case_id": case_id,
+        "direction": direction,
+        "message_id_header": header_id,
+        "content_sha256": hashlib.sha256(raw).hexdigest(),
+        "raw": raw,
+        "source": "demo",
+        "subject": subject,
+        "from_name": name,
+        "from_addr": address,
+        "to_addrs": to,
+        "date_header": at,
+        "received_at": at,
+        "in_reply_to": "",
+        "references": "",
+        "body_text": body,
+        "kind": "request" if direction == "in" else "outgoing",
+        "classification": "{}",
+        "override": "{}",
+        "review_state": "attached",
+        "parse_problems": "",
+        "created_at": at,
+    }
