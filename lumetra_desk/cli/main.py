@@ -11,7 +11,6 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from lumetra_desk import __version__
 from lumetra_desk.cli import context
 from lumetra_desk.core.errors import LumetraError
 
@@ -26,8 +25,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--data-dir",
         metavar="DIR",
-        help="folder holding the store, settings and logs (default: the platform data folder, "
-        "or $LUMETRA_DESK_HOME)",
+        help="folder holding the store, settings and logs (default: the platform data folder, or $LUMETRA_DESK_HOME)",
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
