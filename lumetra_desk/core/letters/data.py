@@ -1,0 +1,126 @@
+"""What a letter is built from: a plain, frozen snapshot of the case, the settings and the statute facts.
+
+The renderer never looks anything up itself; whatever the letter states is in this snapshot, and the snapshot
+is kept with the issued PDF so anyone can later see exactly what the letter was built from.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+
+@dataclass(frozen=True)
+class CompanyDetails:
+    """The sender, from the officer's settings."""
+
+    name: str
+    email: str
+    address_lines: tuple[str, ...] = ()
+    website: str = ""
+    product: str = ""
+    signatory_name: str = ""
+    signatory_title: str = ""
+
+
+@dataclass(frozen=True)
+class Recipient:
+    name: str
+    email: str
+    address_lines: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class AppealFacts:
+    """The state's appeal path, from the statute engine."""
+
+    available: bool = False
+    decision_days: int | None = None  # how long we have to decide an appeal
+    ag_contact_required: bool = False  # the decision must say how to complain to the Attorney General
+    ag_contact_on_every_decision: bool = False  # e.g. Minnesota: not only when the appeal is denied
+    ag_contact: str = ""  # counsel-verified complaint channel text
+    citation: str = ""
+
+
+@dataclass(frozen=True)
+class JurisdictionFacts:
+    """Statute facts for the requester's jurisdiction, from the statute engine."""
+
+    code: str  # US-VA, EU, UK ...
+    name: str  # Virginia, European Union ...
+    law_name: str
+    citation: str  # the section the response rules come from
+    appeal: AppealFacts = field(default_factory=AppealFacts)
+    supervisory_authority: str = ""  # GDPR/UK: whom the requester may complain to
+    refusal_citation: str = ""  # GDPR/UK: where the complaint and judicial-remedy rights come from
+
+    @property
+    def is_gdpr(self) -> bool:
+        return bool(self.supervisory_authority)
+
+
+@dataclass(frozen=True)
+class ExportFile:
+    """A file sent with the specific-pieces letter; the letter lists it with its digest."""
+
+    filename: str
+    media_type: str
+    size: int
+    sha256: str
+
+
+@dataclass(frozen=True)
+class Correction:
+    field_name: str
+    requested_value: str
+    done: bool
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class LetterData:
+    """Everything one letter may state. Kind-specific fields stay empty when a kind does not use them."""
+
+    company: CompanyDetails
+    recipient: Recipient
+    case_key: str
+    letter_date: date
+    received_on: date
+    request_types: tuple[str, ...]  # human wording, e.g. "access to your personal information"
+    jurisdiction: JurisdictionFacts
+    tier: str = "unknown"  # free | paid | enterprise | unknown
+    respond_by: date | None = None
+    extended_respond_by: date | None = None
+    extension_reason: str = ""
+    verification_process: str = ""
+    verification_items: tuple[str, ...] = ()
+    declaration_required: bool = False
+    agent_name: str = ""
+    verify_by: date | None = None
+    export_files: tuple[ExportFile, ...] = ()
+    corrections: tuple[Correction, ...] = ()
+    opt_out_scope: tuple[str, ...] = ()
+    denial_reasons: tuple[str, ...] = ()
+    statutory_basis: str = ""
+    appeal_received_on: date | None = None
+    appeal_decide_by: date | None = None
+    appeal_outcome: str = ""  # upheld | reversed | partly_reversed
+    appeal_reasons: tuple[str, ...] = ()
+    enterprise_customer: str = ""
+    officer_note: str = ""
+
+    def snapshot(self) -> dict[str, Any]:
+        """JSON-ready copy (dates as ISO strings) kept with the issued letter."""
+        return _jsonable(dataclasses.asdict(self))
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {key: _jsonable(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_jsonable(item) for item in value]
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
