@@ -15,8 +15,10 @@ server's INTERNALDATE instead, which wins over both.)
 
 from __future__ import annotations
 
+import base64
 import codecs
 import hashlib
+import quopri
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -28,7 +30,7 @@ from email.parser import BytesParser
 from email.utils import getaddresses, parseaddr, parsedate_to_datetime
 
 import charset_normalizer
-import filetype
+import filetype  # type: ignore[import-untyped]  # the package ships no type information
 
 from lumetra_desk.core.intake.html_text import html_to_text
 
@@ -172,6 +174,12 @@ def _decode_text(payload: bytes, declared: str | None, problems: list[str], what
     return payload.decode("utf-8", errors="replace")
 
 
+def _human_size(size: int) -> str:
+    if size >= 1024 * 1024:
+        return f"{size / (1024 * 1024):.1f} MB"
+    return f"{max(1, round(size / 1024))} KB"
+
+
 def _to_utc(value: datetime) -> datetime:
     return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
@@ -243,9 +251,7 @@ class _MailReader:
             ),
             has_list_unsubscribe=header("List-Unsubscribe") is not None,
             content_type=message.get_content_type(),
-            report_type=(message.get_param("report-type") or None)
-            if message.get_content_type() == "multipart/report"
-            else None,
+            report_type=self._report_type(message),
             bounced_message_id=self.bounced_message_id,
             body_text=body_text,
             had_html=bool(self.html_parts),
@@ -253,6 +259,13 @@ class _MailReader:
             attachments=tuple(self.attachments),
             problems=tuple(dict.fromkeys(self.problems)),
         )
+
+    @staticmethod
+    def _report_type(message: Message) -> str | None:
+        if message.get_content_type() != "multipart/report":
+            return None
+        value = message.get_param("report-type")
+        return clean_header_text(value).lower() if isinstance(value, str) else None
 
     def _parse_structure(self) -> EmailMessage:
         """Parse; if the declared MIME boundary never appears, retry with the one the body actually uses."""
@@ -309,28 +322,32 @@ class _MailReader:
         return None
 
     def _walk(self, message: Message) -> None:
-        for part in message.walk():
-            content_type = part.get_content_type()
-            if part.is_multipart():
-                continue
-            disposition = part.get_content_disposition()
-            filename = self._filename_of(part)
-            if content_type in {"message/rfc822", "text/rfc822-headers"} or (
-                content_type == "message/delivery-status"
-            ):
-                self._note_bounced_original(part)
-            if disposition != "attachment" and filename is None and content_type == "text/plain":
-                self.text_parts.append(self._text_of(part, "message text"))
-            elif disposition != "attachment" and filename is None and content_type == "text/html":
-                html = html_to_text(self._text_of(part, "HTML part"))
-                self.html_parts.append(html.text)
-                self.had_remote_content = self.had_remote_content or html.had_remote_content
-                if html.had_remote_content:
-                    self.problems.append("The HTML part refers to remote content; nothing was fetched.")
-            elif content_type == "message/delivery-status" and disposition != "attachment":
-                self.text_parts.append(self._text_of(part, "delivery report"))
-            else:
-                self._add_attachment(part, filename, content_type)
+        """Visit leaf parts; an embedded message (a bounce's original) is kept whole, not read as our body."""
+        content_type = message.get_content_type()
+        if content_type == "message/rfc822":
+            self._note_bounced_original(message)
+            self._add_attachment(message, self._filename_of(message), content_type)
+            return
+        if message.is_multipart():
+            for part in message.get_payload() or []:
+                if isinstance(part, Message):
+                    self._walk(part)
+            return
+        disposition = message.get_content_disposition()
+        filename = self._filename_of(message)
+        inline = disposition != "attachment" and filename is None
+        if content_type in {"text/rfc822-headers", "message/delivery-status"}:
+            self._note_bounced_original(message)
+        if inline and content_type in {"text/plain", "message/delivery-status"}:
+            self.text_parts.append(self._text_of(message, "message text"))
+        elif inline and content_type == "text/html":
+            html = html_to_text(self._text_of(message, "HTML part"))
+            self.html_parts.append(html.text)
+            if html.had_remote_content:
+                self.had_remote_content = True
+                self.problems.append("The HTML part refers to remote content; nothing was fetched.")
+        else:
+            self._add_attachment(message, filename, content_type)
 
     def _filename_of(self, part: Message) -> str | None:
         try:
@@ -341,15 +358,35 @@ class _MailReader:
         return None if name is None else str(name)
 
     def _payload_bytes(self, part: Message) -> bytes:
-        if part.get_content_type() in {"message/rfc822"}:
-            inner = part.get_payload()
-            if isinstance(inner, list) and inner:
-                return bytes(inner[0].as_bytes(policy=policy.compat32))
+        if part.get_content_type() == "message/rfc822":
+            inner = self._embedded_message(part)
+            if inner is not None:
+                return bytes(inner.as_bytes(policy=policy.compat32))
         payload = part.get_payload(decode=True)
         if isinstance(payload, bytes):
             return payload
         raw = part.get_payload()
         return raw.encode("utf-8", errors="replace") if isinstance(raw, str) else b""
+
+    def _embedded_message(self, part: Message) -> Message | None:
+        """The message inside a message/rfc822 part, also when a sender wrongly base64-encoded it."""
+        inner = part.get_payload()
+        encoding = str(part.get("Content-Transfer-Encoding", "")).strip().lower()
+        if isinstance(inner, list) and inner and isinstance(inner[0], Message):
+            if encoding not in {"base64", "quoted-printable"}:
+                return inner[0]
+            body = inner[0].get_payload()
+            if not isinstance(body, str):
+                return inner[0]
+            try:
+                if encoding == "base64":
+                    decoded = base64.b64decode(body.encode("ascii", errors="ignore"))
+                else:
+                    decoded = quopri.decodestring(body.encode("ascii", errors="ignore"))
+            except ValueError:
+                return inner[0]
+            return _parse_bytes(decoded)
+        return None
 
     def _text_of(self, part: Message, what: str) -> str:
         return _decode_text(self._payload_bytes(part), part.get_content_charset(), self.problems, what)
@@ -358,10 +395,9 @@ class _MailReader:
         if self.bounced_message_id is not None:
             return
         if part.get_content_type() == "message/rfc822":
-            inner = part.get_payload()
-            if isinstance(inner, list) and inner:
-                found = _message_ids(str(inner[0].get("Message-ID", "")))
-                self.bounced_message_id = found[0] if found else None
+            inner = self._embedded_message(part)
+            found = _message_ids(str(inner.get("Message-ID", ""))) if inner is not None else ()
+            self.bounced_message_id = found[0] if found else None
             return
         text = self._payload_bytes(part).decode("utf-8", errors="replace")
         match = re.search(r"^Message-ID:\s*(<[^<>\s]+>)", text, re.IGNORECASE | re.MULTILINE)
@@ -379,8 +415,8 @@ class _MailReader:
         content: bytes | None = payload
         if len(payload) > self.max_attachment_bytes:
             note = (
-                f"The attachment {filename!r} is {len(payload) / 1048576:.1f} MB, over the "
-                f"{self.max_attachment_bytes / 1048576:.0f} MB limit; it was not kept."
+                f"The attachment {filename!r} is {_human_size(len(payload))}, over the "
+                f"{_human_size(self.max_attachment_bytes)} limit; it was not kept."
             )
             content = None
         elif sniffed and sniffed != declared_type and declared_type != "application/octet-stream":

@@ -1,0 +1,459 @@
+"""Transparent, rule-based understanding of one message: kind, rights asked for, jurisdiction, agent, language.
+
+No machine learning: every decision comes from the phrase lists in ``resources/intake/vocabulary.yaml``
+(statute wording plus the way people really write, in English, German, French and Spanish), and every
+decision is explained in ``Classification.evidence`` so the officer can see why and override it.
+
+Scoring: each request type sums the weights of its distinct matching cues (strong phrase 3, statute article
+2, hint 1); a type is reported at the threshold (2). A cue preceded in its clause by a negation ("I am not
+requesting...") does not count; one inside a condition ("if this results in the deletion...") counts as a
+hint. Quoted reply lines (``>``) are ignored, because they are usually our own words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from lumetra_desk.core.intake.parse import ParsedMail
+from lumetra_desk.core.paths import resources_dir
+
+REQUEST_TYPES = (
+    "access",
+    "access_categories",
+    "delete",
+    "correct",
+    "portability",
+    "opt_out_sale_share",
+    "opt_out_targeted_ads",
+    "opt_out_profiling",
+    "limit_sensitive",
+    "withdraw_consent",
+    "object",
+    "restrict",
+    "appeal",
+)
+"""The statute engine's names for the rights a request can invoke."""
+
+KINDS = ("request", "auto_reply", "bounce", "spam", "other")
+TEXT_ATTACHMENT_TYPES = ("text/plain", "application/json", "text/csv", "application/xml", "text/xml")
+MAX_ATTACHMENT_TEXT = 64 * 1024
+_CLAUSE_BREAK = re.compile(r"[,;:.!?()\[\]]")
+_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?", re.UNICODE)
+_ZIP_STATE = r"\b({codes})\.?,? (\d{{5}})(?:-\d{{4}})?\b"
+_UK_POSTCODE = re.compile(r"\b([A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2})\b")
+
+
+@dataclass(frozen=True)
+class Classification:
+    kind: str
+    is_request: bool
+    request_types: tuple[str, ...]
+    primary: str | None
+    jurisdiction: str
+    agent: bool
+    agent_proof_attached: bool
+    language: str
+    confidence: float
+    evidence: tuple[str, ...]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "is_request": self.is_request,
+            "request_types": list(self.request_types),
+            "primary": self.primary,
+            "jurisdiction": self.jurisdiction,
+            "agent": self.agent,
+            "agent_proof_attached": self.agent_proof_attached,
+            "language": self.language,
+            "confidence": self.confidence,
+            "evidence": list(self.evidence),
+        }
+
+
+@dataclass(frozen=True)
+class _Cue:
+    pattern: re.Pattern[str]
+    weight: int
+    label: str
+
+
+@dataclass
+class _TypeRules:
+    strong: list[_Cue] = field(default_factory=list)
+    generic: list[_Cue] = field(default_factory=list)
+    weak: list[_Cue] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """The compiled vocabulary; built once from the YAML data file."""
+
+    type_rules: dict[str, _TypeRules]
+    primary_priority: tuple[str, ...]
+    type_threshold: int
+    spam_threshold: int
+    language_min_hits: int
+    negations: re.Pattern[str]
+    conditionals: re.Pattern[str]
+    law_cues: dict[str, list[re.Pattern[str]]]
+    residence_cues: dict[str, list[re.Pattern[str]]]
+    state_names: dict[str, re.Pattern[str]]
+    zip_pattern: re.Pattern[str]
+    eu_countries: dict[str, re.Pattern[str]]
+    uk_places: re.Pattern[str]
+    auto_subject: list[re.Pattern[str]]
+    auto_body: list[re.Pattern[str]]
+    bounce_sender: list[str]
+    bounce_subject: list[re.Pattern[str]]
+    bounce_body: list[re.Pattern[str]]
+    spam_phrases: list[re.Pattern[str]]
+    agent_cues: list[re.Pattern[str]]
+    proof_cues: list[re.Pattern[str]]
+    stopwords: dict[str, frozenset[str]]
+
+
+def _expand(pattern: str, macros: dict[str, str], gap: int) -> str:
+    for name, value in macros.items():
+        pattern = pattern.replace("{" + name + "}", value)
+    return pattern.replace(" … ", f"\\b.{{0,{gap}}}?\\b").replace("…", f".{{0,{gap}}}?")
+
+
+def _compile(pattern: str, macros: dict[str, str], gap: int) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{_expand(pattern, macros, gap)})(?!\w)", re.IGNORECASE)
+
+
+def _phrases_of(section: dict[str, list[str]] | None) -> Iterable[str]:
+    for phrases in (section or {}).values():
+        yield from phrases or []
+
+
+def _word_list(words: Iterable[str]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+
+
+def load_vocabulary(path: Path) -> Vocabulary:
+    """Compile the vocabulary file; a file that names an unknown right is rejected (it would never match)."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    macros: dict[str, str] = data["macros"]
+    gap = int(data["thresholds"]["gap_chars"])
+    weights = data["weights"]
+    law_names = data["gdpr_law_names"]
+    unknown = set(data["request_types"]) - set(REQUEST_TYPES)
+    if unknown:
+        raise ValueError(f"vocabulary names unknown request types: {sorted(unknown)}")
+    type_rules: dict[str, _TypeRules] = {}
+    for request_type, section in data["request_types"].items():
+        rules = _TypeRules()
+        for phrase in _phrases_of(section.get("strong")):
+            rules.strong.append(_Cue(_compile(phrase, macros, gap), weights["strong"], request_type))
+        for phrase in _phrases_of(section.get("generic")):
+            rules.generic.append(_Cue(_compile(phrase, macros, gap), weights["strong"], request_type))
+        for article in section.get("articles") or []:
+            number = re.escape(article).replace(r"\ ", " ")
+            pattern = rf"art(?:\.|icle|ikel|ículo|iculo)? ?{number}(?![\d(])[^\n]{{0,30}}?\b{law_names}"
+            rules.strong.append(_Cue(_compile(pattern, macros, gap), weights["articles"], request_type))
+        for section_number in section.get("ccpa_sections") or []:
+            pattern = rf"§? ?{re.escape(section_number)}(?![\d])"
+            rules.strong.append(_Cue(_compile(pattern, macros, gap), weights["articles"], request_type))
+        for phrase in _phrases_of(section.get("weak")):
+            rules.weak.append(_Cue(_compile(phrase, macros, gap), weights["weak"], request_type))
+        type_rules[request_type] = rules
+    jurisdictions = data["jurisdictions"]
+    states: dict[str, str] = jurisdictions["us_states"]
+    residence_cues: dict[str, list[re.Pattern[str]]] = {}
+    for code, name in states.items():
+        residence_cues[f"US-{code}"] = [
+            _compile(template.replace("{STATE}", re.escape(name)), macros, gap)
+            for template in jurisdictions["residence"]
+        ]
+    kinds = data["kinds"]
+    return Vocabulary(
+        type_rules=type_rules,
+        primary_priority=tuple(data["primary_priority"]),
+        type_threshold=int(data["thresholds"]["request_type"]),
+        spam_threshold=int(data["thresholds"]["spam"]),
+        language_min_hits=int(data["thresholds"]["language_min_hits"]),
+        negations=_word_list(_phrases_of(data["negations"])),
+        conditionals=_word_list(data["conditionals"]),
+        law_cues={
+            code: [_compile(phrase, macros, gap) for phrase in phrases]
+            for code, phrases in jurisdictions["laws"].items()
+        },
+        residence_cues=residence_cues,
+        state_names={f"US-{code}": _word_list([name]) for code, name in states.items()},
+        zip_pattern=re.compile(_ZIP_STATE.format(codes="|".join(states))),
+        eu_countries={country: _word_list(names) for country, names in jurisdictions["eu_countries"].items()},
+        uk_places=_word_list(jurisdictions["uk_places"]),
+        auto_subject=[_compile(p, macros, gap) for p in kinds["auto_reply"]["subject"]],
+        auto_body=[_compile(p, macros, gap) for p in kinds["auto_reply"]["body"]],
+        bounce_sender=[s.lower() for s in kinds["bounce"]["sender"]],
+        bounce_subject=[_compile(p, macros, gap) for p in kinds["bounce"]["subject"]],
+        bounce_body=[_compile(p, macros, gap) for p in kinds["bounce"]["body"]],
+        spam_phrases=[_compile(p, macros, gap) for p in kinds["spam"]["phrases"]],
+        agent_cues=[_compile(p, macros, gap) for p in _phrases_of(data["agent"]["cues"])],
+        proof_cues=[re.compile(p, re.IGNORECASE) for p in data["agent"]["proof"]],
+        stopwords={language: frozenset(words) for language, words in data["languages"].items()},
+    )
+
+
+@lru_cache(maxsize=1)
+def default_vocabulary() -> Vocabulary:
+    return load_vocabulary(resources_dir() / "intake" / "vocabulary.yaml")
+
+
+def _snippet(text: str, match: re.Match[str]) -> str:
+    found = match.group(0)
+    return found if len(found) <= 80 else f"{found[:77]}..."
+
+
+def _unquoted(body: str) -> str:
+    """The sender's own words: quoted reply lines and the "On ... wrote:" line above them are dropped."""
+    lines = [line for line in body.splitlines() if not line.lstrip().startswith(">")]
+    return "\n".join(lines)
+
+
+def _attachment_text(mail: ParsedMail) -> str:
+    texts = []
+    for attachment in mail.attachments:
+        if attachment.content is not None and attachment.declared_type in TEXT_ATTACHMENT_TYPES:
+            texts.append(attachment.content[:MAX_ATTACHMENT_TEXT].decode("utf-8", errors="replace"))
+    return "\n".join(texts)
+
+
+class _Classifier:
+    def __init__(self, mail: ParsedMail, vocabulary: Vocabulary) -> None:
+        self.mail = mail
+        self.vocabulary = vocabulary
+        self.own_text = " ".join(f"{mail.subject}\n{_unquoted(mail.body_text)}".split())
+        self.attachment_text = " ".join(_attachment_text(mail).split())
+        self.text = f"{self.own_text} {self.attachment_text}".strip()
+        self.evidence: list[str] = []
+
+    def run(self) -> Classification:
+        scores, order, type_evidence = self._score_types()
+        found = [t for t in order if scores[t] >= self.vocabulary.type_threshold]
+        found = self._apply_generic_access(found, scores, type_evidence)
+        jurisdiction = self._jurisdiction()
+        agent, proof = self._agent()
+        language = self._language()
+        kind, kind_confidence = self._kind(bool(found))
+        is_request = kind == "request"
+        request_types = tuple(found) if is_request else ()
+        for request_type in found:
+            self.evidence.extend(type_evidence[request_type])
+        primary = None
+        if request_types:
+            primary = min(request_types, key=self.vocabulary.primary_priority.index)
+        if is_request:
+            confidence = min(0.95, 0.4 + 0.1 * scores[primary or ""] + (0.05 if jurisdiction != "unknown" else 0))
+        else:
+            confidence = kind_confidence
+        return Classification(
+            kind=kind,
+            is_request=is_request,
+            request_types=request_types,
+            primary=primary,
+            jurisdiction=jurisdiction,
+            agent=agent and is_request,
+            agent_proof_attached=proof and agent and is_request,
+            language=language,
+            confidence=round(confidence, 2),
+            evidence=tuple(dict.fromkeys(self.evidence)),
+        )
+
+    def _clause_before(self, text: str, match: re.Match[str]) -> str:
+        """The clause that governs a match: text since the last clause break before it.
+
+        When the match itself spans a break ("consent I gave, I withdraw"), its last part is the main clause,
+        so the context is that part alone.
+        """
+        inside = list(_CLAUSE_BREAK.finditer(match.group(0)))
+        if inside:
+            return match.group(0)[inside[-1].end() :]
+        start = match.start()
+        breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, max(0, start - 200), start)]
+        return text[breaks[-1] if breaks else max(0, start - 200) : start]
+
+    def _negated(self, clause: str) -> bool:
+        """A negation among the last six words of the clause ("I am not requesting a copy of the ...")."""
+        return bool(self.vocabulary.negations.search(" ".join(clause.split()[-6:])))
+
+    def _score_types(self) -> tuple[dict[str, int], list[str], dict[str, list[str]]]:
+        scores = dict.fromkeys(REQUEST_TYPES, 0)
+        first_seen: dict[str, int] = {}
+        evidence: dict[str, list[str]] = {t: [] for t in REQUEST_TYPES}
+        taken: list[tuple[int, int]] = []
+        for request_type, rules in self.vocabulary.type_rules.items():
+            for cue in [*rules.strong, *rules.weak]:
+                for match in cue.pattern.finditer(self.text):
+                    weight = cue.weight
+                    before = self._clause_before(self.text, match)
+                    if self._negated(before):
+                        continue
+                    if cue in rules.weak and any(s < match.end() and match.start() < e for s, e in taken):
+                        continue
+                    note = ""
+                    if self.vocabulary.conditionals.search(before):
+                        weight = min(weight, 1)
+                        note = " (inside a condition)"
+                    taken.append(match.span())
+                    scores[request_type] += weight
+                    first_seen[request_type] = min(first_seen.get(request_type, match.start()), match.start())
+                    where = " (in an attachment)" if match.start() > len(self.own_text) else ""
+                    evidence[request_type].append(f"'{_snippet(self.text, match)}'{where}{note} → {request_type}")
+                    break
+        order = sorted((t for t in REQUEST_TYPES if scores[t]), key=lambda t: first_seen[t])
+        return scores, order, evidence
+
+    def _apply_generic_access(
+        self, found: list[str], scores: dict[str, int], evidence: dict[str, list[str]]
+    ) -> list[str]:
+        """CCPA "request to know" means access, unless only categories are asked for."""
+        rules = self.vocabulary.type_rules["access"]
+        for cue in rules.generic:
+            match = cue.pattern.search(self.text)
+            if match is None or self._negated(self._clause_before(self.text, match)):
+                continue
+            if "access" in found or "access_categories" in found:
+                return found
+            scores["access"] += cue.weight
+            evidence["access"].append(f"'{_snippet(self.text, match)}' → access")
+            return [*found, "access"]
+        return found
+
+    def _kind(self, has_request_types: bool) -> tuple[str, float]:
+        mail, vocabulary = self.mail, self.vocabulary
+        sender = f"{mail.from_name} {mail.from_addr}".lower()
+        if mail.content_type == "multipart/report" and (mail.report_type or "") == "delivery-status":
+            self.evidence.append("a delivery-status report (multipart/report) → bounce")
+            return "bounce", 0.95
+        if any(name in sender for name in vocabulary.bounce_sender) and any(
+            p.search(mail.subject) or p.search(self.own_text) for p in vocabulary.bounce_subject
+        ):
+            self.evidence.append(f"sender '{mail.from_addr}' and a delivery-failure subject → bounce")
+            return "bounce", 0.9
+        if mail.auto_submitted == "auto-replied" or mail.has_autoreply_header or mail.precedence == "auto_reply":
+            self.evidence.append("an auto-reply header (Auto-Submitted / X-Autoreply / Precedence) → auto-reply")
+            return "auto_reply", 0.95
+        subject_match = next((m for p in vocabulary.auto_subject if (m := p.search(mail.subject))), None)
+        if subject_match:
+            self.evidence.append(f"subject '{subject_match.group(0)}' → auto-reply")
+            return "auto_reply", 0.8
+        if not has_request_types:
+            if mail.is_auto_submitted:
+                self.evidence.append(f"header Auto-Submitted: {mail.auto_submitted} → auto-reply")
+                return "auto_reply", 0.8
+            body_match = next((m for p in vocabulary.auto_body if (m := p.search(self.own_text))), None)
+            if body_match:
+                self.evidence.append(f"'{body_match.group(0)}' → auto-reply")
+                return "auto_reply", 0.7
+            bounce_match = next((m for p in vocabulary.bounce_body if (m := p.search(self.own_text))), None)
+            if bounce_match and any(p.search(mail.subject) for p in vocabulary.bounce_subject):
+                self.evidence.append(f"'{bounce_match.group(0)}' and a delivery-failure subject → bounce")
+                return "bounce", 0.75
+        spam_score, spam_notes = self._spam_score()
+        bulk = mail.has_list_unsubscribe or mail.precedence in {"bulk", "list", "junk"}
+        if spam_score >= vocabulary.spam_threshold and (bulk or not has_request_types):
+            self.evidence.extend(spam_notes)
+            return "spam", min(0.95, 0.5 + 0.1 * spam_score)
+        if has_request_types:
+            return "request", 0.0
+        return "other", 0.6
+
+    def _spam_score(self) -> tuple[int, list[str]]:
+        score, notes = 0, []
+        if self.mail.has_list_unsubscribe or self.mail.precedence in {"bulk", "list", "junk"}:
+            score += 2
+            notes.append("bulk-mail headers (List-Unsubscribe / Precedence: bulk) → spam/marketing")
+        for pattern in self.vocabulary.spam_phrases:
+            match = pattern.search(self.own_text)
+            if match:
+                score += 1
+                notes.append(f"'{match.group(0)}' → spam/marketing")
+        return score, notes
+
+    def _jurisdiction(self) -> str:
+        vocabulary, text = self.vocabulary, self.text
+        scores: dict[str, int] = {}
+        notes: dict[str, list[str]] = {}
+
+        def add(code: str, weight: int, note: str) -> None:
+            scores[code] = scores.get(code, 0) + weight
+            notes.setdefault(code, []).append(note)
+
+        for code, patterns in vocabulary.law_cues.items():
+            match = next((m for p in patterns if (m := p.search(text))), None)
+            if match:
+                add(code, 2, f"'{match.group(0)}' (law) → {code}")
+        for code, patterns in vocabulary.residence_cues.items():
+            match = next((m for p in patterns if (m := p.search(text))), None)
+            if match:
+                add(code, 3, f"'{match.group(0)}' (residence) → {code}")
+        zip_match = vocabulary.zip_pattern.search(text)
+        if zip_match:
+            code = f"US-{zip_match.group(1)}"
+            add(code, 3, f"'{zip_match.group(0)}' (address) → {code}")
+        for country, pattern in vocabulary.eu_countries.items():
+            match = pattern.search(text)
+            if match:
+                add("EU", 3, f"'{match.group(0)}' ({country}) → EU")
+                break
+        uk_match = vocabulary.uk_places.search(text)
+        if uk_match:
+            add("UK", 3, f"'{uk_match.group(0)}' → UK")
+        postcode = _UK_POSTCODE.search(text)
+        if postcode and "UK" in scores:
+            add("UK", 1, f"'{postcode.group(0)}' (UK postcode) → UK")
+        if not scores:
+            for code, pattern in vocabulary.state_names.items():
+                match = pattern.search(self.own_text)
+                if match:
+                    add(code, 2, f"'{match.group(0)}' (place name) → {code}")
+                    break
+        if not scores:
+            return "unknown"
+        best = max(scores, key=lambda code: scores[code])
+        if scores[best] < 2:
+            return "unknown"
+        self.evidence.extend(notes[best])
+        return best
+
+    def _agent(self) -> tuple[bool, bool]:
+        match = next((m for p in self.vocabulary.agent_cues if (m := p.search(self.own_text))), None)
+        if match is None:
+            return False, False
+        self.evidence.append(f"'{match.group(0)}' → authorized agent")
+        for attachment in self.mail.attachments:
+            content = ""
+            if attachment.content is not None and attachment.declared_type in TEXT_ATTACHMENT_TYPES:
+                content = attachment.content[:2000].decode("utf-8", errors="replace")
+            for pattern in self.vocabulary.proof_cues:
+                if pattern.search(attachment.filename) or pattern.search(content):
+                    self.evidence.append(f"attachment '{attachment.filename}' → agent's proof of authority attached")
+                    return True, True
+        return True, False
+
+    def _language(self) -> str:
+        words = [w.lower() for w in _WORD.findall(_unquoted(self.mail.body_text) or self.mail.subject)]
+        counts = {
+            language: sum(1 for word in words if word in stopwords)
+            for language, stopwords in self.vocabulary.stopwords.items()
+        }
+        best = max(counts, key=lambda language: counts[language])
+        if counts[best] < self.vocabulary.language_min_hits:
+            return "unknown"
+        return best
+
+
+def classify(mail: ParsedMail, vocabulary: Vocabulary | None = None) -> Classification:
+    """Classify one parsed message with the bundled vocabulary (or the one given)."""
+    return _Classifier(mail, vocabulary or default_vocabulary()).run()
