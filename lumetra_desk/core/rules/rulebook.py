@@ -61,6 +61,17 @@ def _sort_key(code: str) -> tuple[int, str]:
     return (0 if code.startswith("US-") else 1, code)
 
 
+def default_directory() -> Path:
+    return resources_dir() / "statutes"
+
+
+def jurisdiction_codes(directory: Path | None = None) -> list[str]:
+    """The codes that have a rule file, without reading the files (cheap enough for building a CLI)."""
+    folder = directory or default_directory()
+    codes = [file.stem for file in folder.glob("*.yaml") if file.name != CALENDARS_FILE]
+    return sorted(codes, key=_sort_key)
+
+
 def read_rulebook(directory: Path) -> Rulebook:
     """Read and validate every file in ``directory`` (no caching; see ``load_rulebook``)."""
     if not directory.is_dir():
@@ -89,7 +100,7 @@ _cache_lock = threading.Lock()
 
 def load_rulebook(directory: Path | None = None) -> Rulebook:
     """The rulebook of ``directory`` (default: the bundled ``resources/statutes``), read once and cached."""
-    folder = (directory or resources_dir() / "statutes").resolve()
+    folder = (directory or default_directory()).resolve()
     with _cache_lock:
         book = _cache.get(folder)
         if book is None:
