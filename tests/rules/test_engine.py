@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
 
 from lumetra_desk.core.errors import InvalidInputError
-from lumetra_desk.core.rules import ClockEvent, DeadlineResult, compute_deadlines
+from lumetra_desk.core.rules import ClockEvent, Deadline, DeadlineResult, compute_deadlines
 
 D = dt.date
 
@@ -147,3 +148,12 @@ def test_impossible_events_are_refused(events: list[ClockEvent], message: str) -
 def test_unknown_request_type_lists_the_valid_ones() -> None:
     with pytest.raises(InvalidInputError, match="access, access_categories"):
         compute_deadlines("US-CA", "teleport", D(2026, 1, 5))
+
+
+def test_engine_deadlines_are_ordinary_frozen_deadlines() -> None:
+    deadline = compute_deadlines("US-VA", "access", D(2026, 1, 5)).deadlines[0]
+    twin = Deadline(deadline.event, deadline.due, deadline.basis, deadline.confirmed, deadline.assumed, deadline.note)
+    assert deadline == twin and hash(deadline) == hash(twin)
+    assert dataclasses.asdict(deadline)["due"] == D(2026, 2, 19)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        deadline.due = D(2030, 1, 1)  # type: ignore[misc]

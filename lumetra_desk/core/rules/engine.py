@@ -38,13 +38,15 @@ _EVENT_ORDER = {event: index for index, event in enumerate(DEADLINE_EVENTS)}
 class _Counter:
     """Adds one period to a start date under one calendar; the branch on the unit is decided once."""
 
-    __slots__ = ("_calendar", "_days", "_months", "unit")
+    __slots__ = ("_calendar", "_days", "_months", "key", "unit")
 
     def __init__(self, period: Period, calendar: WorkingCalendar) -> None:
         self.unit = period.unit
         self._calendar = calendar
         self._days = dt.timedelta(days=period.amount)
         self._months = period.amount
+        # Two counters with the same key give the same date for every start.
+        self.key = (period.amount, period.unit, calendar.name if period.unit != "calendar_days" else "")
 
     def due(self, start: dt.date, paused_days: int = 0) -> dt.date:
         if self.unit == "calendar_days":
@@ -64,11 +66,32 @@ def _extended(base: Period, extension: ExtensionRule) -> Period:
     return Period(base.amount + extension.length.amount * extension.max_times, base.unit)
 
 
-def _extension_note(extension: ExtensionRule, notice_by: dt.date) -> str:
+def _extension_note_prefix(extension: ExtensionRule) -> str:
+    """The fixed start of the "if extended" note; the notice date is appended per case."""
     what = "notice with reasons" if extension.reasons_required else "notice"
     if extension.length_in_notice:
         what += " and the length of the extension"
-    return f"Only if extended ({extension.length.describe()}): {what} by {notice_by.isoformat()}."
+    return f"Only if extended ({extension.length.describe()}): {what} by "
+
+
+_new_object = object.__new__
+_set_attribute = object.__setattr__
+
+
+def _deadline(event: str, due: dt.date, basis: str, confirmed: bool, assumed: bool, note: str) -> Deadline:
+    """Build a Deadline without the frozen dataclass __init__ (one attribute write per field).
+
+    The budget is 100,000 cases (about 300,000 deadlines) per second; the generated __init__ of a frozen
+    dataclass costs several times more than filling the instance's dict at once. The result is an ordinary,
+    equal-comparing, immutable Deadline.
+    """
+    deadline = _new_object(Deadline)
+    _set_attribute(
+        deadline,
+        "__dict__",
+        {"event": event, "due": due, "basis": basis, "confirmed": confirmed, "assumed": assumed, "note": note},
+    )
+    return deadline
 
 
 def _ag_note(appeal: AppealRules) -> str:
@@ -95,6 +118,7 @@ class _Extension:
     basis: str
     confirmed: bool
     notice_note: str
+    note_prefix: str
 
 
 class Plan:
@@ -155,6 +179,7 @@ class Plan:
             rule.citation,
             rule.confirmed and base.confirmed,
             notice,
+            _extension_note_prefix(rule),
         )
 
     def request_deadlines(
@@ -168,24 +193,25 @@ class Plan:
         """acknowledge / respond / respond_extended / extension_notice_by for the request itself."""
         assumed = not self.granted
         out: list[Deadline] = []
-        if self.acknowledge is not None:
-            ack = self.acknowledge
-            out.append(Deadline("acknowledge", ack.counter.due(received), ack.basis, ack.confirmed, assumed, ack.note))
+        ack = self.acknowledge
+        if ack is not None:
+            out.append(_deadline("acknowledge", ack.counter.due(received), ack.basis, ack.confirmed, assumed, ack.note))
         respond = self.respond
         if respond is None:
             return out
         confirmed = respond.confirmed and not paused_days
         respond_due = respond.counter.due(start, paused_days)
         note = respond.note + start_note if start_note else respond.note
-        out.append(Deadline("respond", respond_due, respond.basis, confirmed, assumed, note))
+        out.append(_deadline("respond", respond_due, respond.basis, confirmed, assumed, note))
         extension = self.extension
         if extension is not None:
-            extended_due = extension.counter.due(start, paused_days)
-            note = _extension_note(extension.rule, respond_due) + _taken_note(extension_taken, respond_due)
+            note = extension.note_prefix + respond_due.isoformat() + "."
+            if extension_taken is not None:
+                note += _taken_note(extension_taken, respond_due)
             out.append(
-                Deadline(
+                _deadline(
                     "respond_extended",
-                    extended_due,
+                    extension.counter.due(start, paused_days),
                     extension.basis,
                     extension.confirmed and confirmed,
                     assumed,
@@ -193,7 +219,7 @@ class Plan:
                 )
             )
             out.append(
-                Deadline(
+                _deadline(
                     "extension_notice_by",
                     respond_due,
                     extension.basis,
@@ -212,12 +238,25 @@ class Plan:
         if decision is None:
             return []
         decision_due = decision.counter.due(appeal_received)
-        out = [Deadline("appeal_decision", decision_due, decision.basis, decision.confirmed, False, decision.note)]
+        out = [_deadline("appeal_decision", decision_due, decision.basis, decision.confirmed, False, decision.note)]
         extension = self.appeal_extension
         if extension is not None:
-            note = _extension_note(extension.rule, decision_due) + _taken_note(extension_taken, decision_due)
+            note = extension.note_prefix + decision_due.isoformat() + "."
+            if extension_taken is not None:
+                note += _taken_note(extension_taken, decision_due)
+            if with_notice:
+                out.append(
+                    _deadline(
+                        "extension_notice_by",
+                        decision_due,
+                        extension.basis,
+                        extension.rule.confirmed,
+                        False,
+                        extension.notice_note,
+                    )
+                )
             out.append(
-                Deadline(
+                _deadline(
                     "appeal_decision_extended",
                     extension.counter.due(appeal_received),
                     extension.basis,
@@ -226,24 +265,20 @@ class Plan:
                     note,
                 )
             )
-            if with_notice:
-                out.insert(
-                    1,
-                    Deadline(
-                        "extension_notice_by",
-                        decision_due,
-                        extension.basis,
-                        extension.rule.confirmed,
-                        False,
-                        extension.notice_note,
-                    ),
-                )
         return out
 
+    @property
+    def timing_key(self) -> tuple[object, ...]:
+        """Plans with equal keys give the same dates for every input (used to group unknown jurisdictions)."""
+        parts: list[object] = [self.clock, self.granted]
+        for timed in (self.acknowledge, self.respond, self.appeal_decision):
+            parts.append(timed.counter.key if timed else None)
+        for extension in (self.extension, self.appeal_extension):
+            parts.append(extension.counter.key if extension else None)
+        return tuple(parts)
 
-def _taken_note(taken: dt.date | None, notice_by: dt.date) -> str:
-    if taken is None:
-        return ""
+
+def _taken_note(taken: dt.date, notice_by: dt.date) -> str:
     if taken > notice_by:
         return (
             f" Extension taken on {taken.isoformat()}, after the notice deadline: it may not be valid, so treat "
@@ -356,21 +391,38 @@ def _compute_known(plan: Plan, received: dt.date, events: Sequence[ClockEvent]) 
     return DeadlineResult(plan.code, plan.law, plan.request_type, deadlines, not plan.granted, notes)
 
 
+def _unknown_groups(book: Rulebook, request_type: str) -> tuple[list[Plan], str]:
+    """One plan per distinct timing among the laws that grant this request (all laws if none does).
+
+    Laws with the same timing give the same dates, so computing one of each is exactly the same as computing
+    all of them; the first law of each group (US states first) is the one cited.
+    """
+    key = ("(unknown)", request_type)
+    cached = book.unknown_groups.get(key)
+    if cached is None:
+        candidates = [rules for rules in book.all() if rules.grants(request_type)] or book.all()
+        groups: dict[tuple[object, ...], Plan] = {}
+        for rules in candidates:
+            plan = plan_for(book, rules, request_type)
+            groups.setdefault(plan.timing_key, plan)
+        cached = (list(groups.values()), ", ".join(rules.code for rules in candidates))
+        book.unknown_groups[key] = cached
+    return cached
+
+
 def _compute_unknown(
     book: Rulebook, code: str, request_type: str, received: dt.date, events: Sequence[ClockEvent]
 ) -> DeadlineResult:
-    """Per event, the earliest deadline of every law that grants this request (all laws if none does)."""
-    candidates = [rules for rules in book.all() if rules.grants(request_type)] or book.all()
+    """Per event, the earliest deadline of every law that could apply."""
+    plans, laws = _unknown_groups(book, request_type)
     earliest: dict[str, tuple[Deadline, str]] = {}
-    for rules in candidates:
-        result = _compute_known(plan_for(book, rules, request_type), received, events)
-        for deadline in result.deadlines:
+    for plan in plans:
+        for deadline in _compute_known(plan, received, events).deadlines:
             best = earliest.get(deadline.event)
             if best is None or deadline.due < best[0].due:
-                earliest[deadline.event] = (deadline, rules.code)
-    laws = ", ".join(rules.code for rules in candidates)
+                earliest[deadline.event] = (deadline, plan.code)
     deadlines = [
-        Deadline(
+        _deadline(
             event,
             deadline.due,
             f"{source}: {deadline.basis}",

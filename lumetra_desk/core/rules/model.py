@@ -81,7 +81,7 @@ class ClockEvent:
     on: dt.date
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Deadline:
     """One date the officer must meet, with the rule it comes from."""
 

@@ -31,6 +31,8 @@ class Rulebook:
         self.directory = directory
         # Filled lazily by the deadline engine: one compiled plan per (jurisdiction, request type).
         self.plans: dict[tuple[str, str], Plan] = {}
+        # Also the engine's: per request type, the distinct plans an unknown jurisdiction is computed from.
+        self.unknown_groups: dict[tuple[str, str], tuple[list[Plan], str]] = {}
 
     def jurisdictions(self) -> list[str]:
         return list(self._rules)
@@ -96,14 +98,24 @@ def read_rulebook(directory: Path) -> Rulebook:
 
 _cache: dict[Path, Rulebook] = {}
 _cache_lock = threading.Lock()
+_default: Rulebook | None = None
 
 
 def load_rulebook(directory: Path | None = None) -> Rulebook:
-    """The rulebook of ``directory`` (default: the bundled ``resources/statutes``), read once and cached."""
+    """The rulebook of ``directory`` (default: the bundled ``resources/statutes``), read once and cached.
+
+    The default one is kept in a module variable: it is asked for on every deadline computation, which
+    must not touch the file system (not even to resolve the folder's path).
+    """
+    global _default
+    if directory is None and _default is not None:
+        return _default
     folder = (directory or default_directory()).resolve()
     with _cache_lock:
         book = _cache.get(folder)
         if book is None:
             book = read_rulebook(folder)
             _cache[folder] = book
+        if directory is None:
+            _default = book
         return book
