@@ -25,7 +25,6 @@ from lumetra_desk.core.rules.model import (
     VERIFICATION_LEVELS,
     AgentRule,
     AppealRules,
-    Effective,
     ExtensionRule,
     FreeRequestLimit,
     JurisdictionRules,
@@ -284,9 +283,6 @@ def load_jurisdiction(file: Path, calendar: str) -> JurisdictionRules:
         top.fail(f"must match the file name ({file.stem!r}, got {code!r})", "code")
     effective_reader = top.child("effective")
     effective_reader.only(("date", "citation", "confirmed"))
-    effective = Effective(
-        effective_reader.date("date"), effective_reader.text("citation"), effective_reader.flag("confirmed")
-    )
     clock = top.choice("clock", CLOCK_MODELS)
     defaults = top.child("defaults")
     defaults.only(_RULE_BLOCKS)
@@ -316,7 +312,9 @@ def load_jurisdiction(file: Path, calendar: str) -> JurisdictionRules:
         law_name=top.text("law_name"),
         short_name=top.text("short_name"),
         citation=law_citation,
-        effective=effective,
+        effective=effective_reader.date("date"),
+        effective_citation=effective_reader.text("citation"),
+        effective_confirmed=effective_reader.flag("confirmed"),
         clock=clock,
         calendar=calendar,
         rights=rights,

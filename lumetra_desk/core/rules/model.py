@@ -238,13 +238,6 @@ class RetentionRule:
 
 
 @dataclass(frozen=True)
-class Effective:
-    date: dt.date
-    citation: str
-    confirmed: bool
-
-
-@dataclass(frozen=True)
 class JurisdictionRules:
     """Everything one jurisdiction's law says about privacy requests, as loaded from its file."""
 
@@ -252,7 +245,9 @@ class JurisdictionRules:
     law_name: str
     short_name: str
     citation: str
-    effective: Effective
+    effective: dt.date
+    effective_citation: str
+    effective_confirmed: bool
     clock: str
     calendar: str
     rights: dict[str, RequestRules]

@@ -80,7 +80,7 @@ def _acknowledge(rules: JurisdictionRules) -> str:
 def every_rule(rules: JurisdictionRules) -> list[tuple[str, str, bool]]:
     """(key, citation, confirmed) for every rule of a jurisdiction; shared defaults appear once per right."""
     found: list[tuple[str, str, bool]] = [
-        ("effective", rules.effective.citation, rules.effective.confirmed),
+        ("effective", rules.effective_citation, rules.effective_confirmed),
         ("agents", rules.agents.citation, rules.agents.confirmed),
         ("appeal", rules.appeal.citation, rules.appeal.confirmed),
         ("record_retention", rules.record_retention.citation, rules.record_retention.confirmed),
@@ -127,7 +127,7 @@ def review_row(rules: JurisdictionRules) -> list[str]:
     return [
         rules.code,
         f"{rules.short_name} — {rules.citation}",
-        f"{rules.effective.date.isoformat()} {mark(rules.effective.confirmed)}",
+        f"{rules.effective.isoformat()} {mark(rules.effective_confirmed)}",
         _timed(rules.general.respond),
         _other_clocks(rules),
         _extension(rules.general.extension),
@@ -226,8 +226,7 @@ def jurisdiction_summary(rules: JurisdictionRules) -> str:
     lines = [
         f"{rules.code}  {rules.law_name} ({rules.short_name})",
         f"Citation: {rules.citation}",
-        f"Effective: {rules.effective.date.isoformat()} {mark(rules.effective.confirmed)}  "
-        f"[{rules.effective.citation}]",
+        f"Effective: {rules.effective.isoformat()} {mark(rules.effective_confirmed)}  [{rules.effective_citation}]",
         f"Clock: {_CLOCK_LABELS[rules.clock]}; working-day calendar: {rules.calendar}",
         f"General rules ({CONFIRMED_MARK} confirmed, {UNCONFIRMED_MARK} counsel to confirm):",
         *_describe_blocks(rules.general, None, "  "),
