@@ -23,25 +23,18 @@ import yaml
 
 from lumetra_desk.core.intake.parse import ParsedMail
 from lumetra_desk.core.paths import resources_dir
-
-REQUEST_TYPES = (
-    "access",
-    "access_categories",
-    "delete",
-    "correct",
-    "portability",
-    "opt_out_sale_share",
-    "opt_out_targeted_ads",
-    "opt_out_profiling",
-    "limit_sensitive",
-    "withdraw_consent",
-    "object",
-    "restrict",
-    "appeal",
-)
-"""The statute engine's names for the rights a request can invoke."""
+from lumetra_desk.core.rules.model import REQUEST_TYPES
 
 KINDS = ("request", "auto_reply", "bounce", "spam", "other")
+__all__ = [
+    "KINDS",
+    "REQUEST_TYPES",
+    "Classification",
+    "Vocabulary",
+    "classify",
+    "default_vocabulary",
+    "load_vocabulary",
+]
 TEXT_ATTACHMENT_TYPES = ("text/plain", "application/json", "text/csv", "application/xml", "text/xml")
 MAX_ATTACHMENT_TEXT = 64 * 1024
 _CLAUSE_BREAK = re.compile(r"[,;:.!?()\[\]]")

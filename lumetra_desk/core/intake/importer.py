@@ -1,0 +1,523 @@
+"""Mail into the store, exactly once: .eml files, mbox (streamed), Maildir, and single messages from IMAP.
+
+Rules that make it safe to stop at any moment and run again:
+
+* One write transaction per message. The raw bytes are the first row written in it, and the case, requester,
+  deadlines, attachments and audit events follow in the same transaction, so a kill leaves either the whole
+  message with everything it caused or nothing at all; a rerun finishes the rest.
+* Identity is the SHA-256 of the raw bytes, plus the Message-ID from the same sender (the same mail fetched
+  twice with slightly different transport headers). A mail without a Message-ID still dedupes by its bytes.
+* If understanding a message fails (a bug, never the officer's fault), the savepoint around that work is
+  rolled back and the raw message is kept anyway, waiting for review: nothing is lost.
+
+Threading, in order: In-Reply-To/References, the case key in the subject (``[LD-2026-000123]``), the
+original message inside a bounce, then a fallback: the same requester's most recent open case received in
+the last ``FALLBACK_DAYS`` days. Auto-replies and bounces only ever attach; they never open a case.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any, BinaryIO, Literal
+
+from sqlmodel import Session, col, select
+
+from lumetra_desk.core import audit
+from lumetra_desk.core.cases import service
+from lumetra_desk.core.errors import InvalidInputError
+from lumetra_desk.core.intake.classify import Classification, classify, default_vocabulary
+from lumetra_desk.core.intake.parse import DEFAULT_MAX_ATTACHMENT_BYTES, ParsedMail, parse_mail
+from lumetra_desk.core.store.db import Store
+from lumetra_desk.core.store.models import Attachment, Case, CaseRequestType, Message, Requester, utcnow
+
+ACTOR = "intake"
+FALLBACK_DAYS = 90
+MAX_MESSAGE_BYTES = 150 * 1024 * 1024
+"""A single mail above this is rejected: no mail system delivers it, so it is not a real message."""
+CASE_KEY_IN_SUBJECT = re.compile(r"\b(LD-\d{4}-\d{6})\b")
+_EMAIL_IN_TEXT = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+Outcome = Literal["new_case", "follow_up", "ignored", "duplicate", "rejected", "kept_for_review"]
+AfterMessage = Callable[[Session], None]
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    source: str
+    outcome: Outcome
+    case_key: str | None = None
+    reason: str = ""
+
+
+@dataclass
+class ImportSummary:
+    """What one import run did, for the CLI and the GUI."""
+
+    results: list[ImportResult] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def count(self, outcome: Outcome) -> int:
+        return sum(1 for result in self.results if result.outcome == outcome)
+
+    @property
+    def new_case_keys(self) -> list[str]:
+        return [r.case_key for r in self.results if r.outcome == "new_case" and r.case_key]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "new_cases": self.new_case_keys,
+            "follow_ups": self.count("follow_up"),
+            "ignored": [{"source": r.source, "reason": r.reason} for r in self.results if r.outcome == "ignored"],
+            "duplicates": self.count("duplicate"),
+            "kept_for_review": [
+                {"source": r.source, "reason": r.reason} for r in self.results if r.outcome == "kept_for_review"
+            ],
+            "rejected": [{"source": r.source, "reason": r.reason} for r in self.results if r.outcome == "rejected"],
+            "notes": self.notes,
+        }
+
+    def text(self) -> str:
+        keys = self.new_case_keys
+        lines = [
+            f"New cases: {len(keys)}" + (f" ({', '.join(keys)})" if keys else ""),
+            f"Follow-ups attached: {self.count('follow_up')}",
+            f"Ignored (kept for review, no case): {self.count('ignored')}",
+            f"Already imported: {self.count('duplicate')}",
+            f"Rejected: {self.count('rejected')}",
+        ]
+        for result in self.results:
+            if result.outcome in {"ignored", "rejected", "kept_for_review"}:
+                lines.append(f"  {result.outcome.replace('_', ' ')}: {result.source}: {result.reason}")
+        lines.extend(self.notes)
+        return "\n".join(lines)
+
+
+def _looks_like_mail(mail: ParsedMail) -> bool:
+    return bool(mail.from_addr or mail.message_id or mail.subject or mail.date_header)
+
+
+class MailImporter:
+    """Imports messages into one store; each call to ``import_message`` is one transaction."""
+
+    def __init__(
+        self,
+        store: Store,
+        *,
+        max_attachment_bytes: int = DEFAULT_MAX_ATTACHMENT_BYTES,
+        progress: Callable[[ImportResult], None] | None = None,
+    ) -> None:
+        self.store = store
+        self.max_attachment_bytes = max_attachment_bytes
+        self.progress = progress
+        default_vocabulary()
+
+    # ------------------------------------------------------------------ one message
+    def import_message(
+        self,
+        raw: bytes,
+        *,
+        source: str,
+        received_at: datetime | None = None,
+        after: AfterMessage | None = None,
+    ) -> ImportResult:
+        """Store and understand one raw message; ``after`` runs inside the same transaction (IMAP state)."""
+        result = self._import(raw, source, received_at, after)
+        if self.progress is not None:
+            self.progress(result)
+        return result
+
+    def _import(
+        self, raw: bytes, source: str, received_at: datetime | None, after: AfterMessage | None
+    ) -> ImportResult:
+        if len(raw) > MAX_MESSAGE_BYTES:
+            return self._without_message(
+                after, ImportResult(source, "rejected", reason="larger than 150 MB; not a single mail")
+            )
+        digest = hashlib.sha256(raw).hexdigest()
+        with self.store.read() as session:
+            if self._known_digest(session, digest):
+                return self._without_message(after, ImportResult(source, "duplicate"))
+        mail = parse_mail(raw, self.max_attachment_bytes)
+        if not _looks_like_mail(mail):
+            return self._without_message(
+                after, ImportResult(source, "rejected", reason="no mail headers (From, Subject, Date, Message-ID)")
+            )
+        with self.store.write() as session:
+            if self._known_digest(session, digest) or self._known_message_id(session, mail):
+                outcome = ImportResult(source, "duplicate")
+            else:
+                message = self._store_raw(session, raw, mail, source, received_at)
+                try:
+                    with session.begin_nested():
+                        outcome = self._understand(session, message, mail, source)
+                except Exception as exc:  # a bug in understanding one mail must never lose the mail
+                    message.parse_problems = "\n".join(
+                        filter(None, [message.parse_problems, f"Automatic processing failed ({type(exc).__name__})."])
+                    )
+                    message.review_state = "pending"
+                    session.add(message)
+                    outcome = ImportResult(source, "kept_for_review", reason="automatic processing failed")
+                audit.record(
+                    session,
+                    action="message.imported",
+                    case_id=message.case_id,
+                    entity="message",
+                    entity_id=message.id,
+                    after={
+                        "source": source,
+                        "kind": message.kind,
+                        "outcome": outcome.outcome,
+                        "case": outcome.case_key,
+                    },
+                    actor=ACTOR,
+                )
+            if after is not None:
+                after(session)
+        return outcome
+
+    def _without_message(self, after: AfterMessage | None, result: ImportResult) -> ImportResult:
+        if after is not None:
+            with self.store.write() as session:
+                after(session)
+        return result
+
+    @staticmethod
+    def _known_digest(session: Session, digest: str) -> bool:
+        return session.exec(select(Message.id).where(Message.content_sha256 == digest)).first() is not None
+
+    @staticmethod
+    def _known_message_id(session: Session, mail: ParsedMail) -> bool:
+        if not mail.message_id:
+            return False
+        statement = select(Message.id).where(
+            Message.message_id_header == mail.message_id,
+            Message.from_addr == mail.from_addr,
+            Message.direction == "in",
+        )
+        return session.exec(statement).first() is not None
+
+    def _store_raw(
+        self, session: Session, raw: bytes, mail: ParsedMail, source: str, received_at: datetime | None
+    ) -> Message:
+        problems = list(mail.problems)
+        receipt = received_at or mail.received_at
+        if receipt is None:
+            receipt = utcnow()
+            problems.append("No receipt time in the mail; the import time was used.")
+        message = Message(
+            direction="in",
+            message_id_header=mail.message_id,
+            content_sha256=mail.content_sha256,
+            raw=raw,
+            source=source,
+            subject=mail.subject,
+            from_name=mail.from_name,
+            from_addr=mail.from_addr,
+            to_addrs=", ".join(mail.to_addrs),
+            date_header=mail.date_header,
+            received_at=receipt,
+            in_reply_to=mail.in_reply_to or "",
+            references=" ".join(mail.references),
+            body_text=mail.body_text,
+            parse_problems="\n".join(problems),
+        )
+        session.add(message)
+        session.flush()
+        return message
+
+    # ------------------------------------------------------------ understanding
+    def _understand(self, session: Session, message: Message, mail: ParsedMail, source: str) -> ImportResult:
+        attachments = [
+            Attachment(
+                message_id=message.id,
+                filename=attachment.filename,
+                declared_type=attachment.declared_type,
+                sniffed_type=attachment.sniffed_type or "",
+                size=attachment.size,
+                sha256=hashlib.sha256(attachment.content).hexdigest() if attachment.content else "",
+                data=attachment.content,
+                note=attachment.note or "",
+            )
+            for attachment in mail.attachments
+        ]
+        session.add_all(attachments)
+        outcome = self._decide(session, message, mail, source)
+        for attachment_row in attachments:
+            attachment_row.case_id = message.case_id
+        return outcome
+
+    def _decide(self, session: Session, message: Message, mail: ParsedMail, source: str) -> ImportResult:
+        result = classify(mail)
+        message.kind = result.kind
+        message.classification = json.dumps(result.as_dict(), ensure_ascii=False)
+        consumer_email = self._consumer_email(mail, result)
+        case = self._thread(session, mail, result, consumer_email)
+        if result.kind == "spam":
+            return self._leave(session, message, source, "spam or marketing")
+        if result.kind in {"auto_reply", "bounce"}:
+            if case is None:
+                return self._leave(session, message, source, f"{result.kind.replace('_', '-')} that matches no case")
+            return self._attach(session, message, case, source, result, add_types=False)
+        if case is not None:
+            return self._attach(session, message, case, source, result, add_types=result.is_request)
+        if not result.is_request:
+            return self._leave(session, message, source, "not a privacy request")
+        return self._open_case(session, message, mail, result, consumer_email, source)
+
+    def _consumer_email(self, mail: ParsedMail, result: Classification) -> str:
+        """For an authorized agent, the consumer is the person named in the mail, not the agent."""
+        if not result.agent:
+            return mail.from_addr
+        own_domains = {address.rpartition("@")[2] for address in mail.to_addrs}
+        agent_domain = mail.from_addr.rpartition("@")[2]
+        for candidate in _EMAIL_IN_TEXT.findall(mail.body_text):
+            address = candidate.lower().rstrip(".")
+            domain = address.rpartition("@")[2]
+            if address != mail.from_addr and domain != agent_domain and domain not in own_domains:
+                return address
+        return mail.from_addr
+
+    def _thread(self, session: Session, mail: ParsedMail, result: Classification, consumer_email: str) -> Case | None:
+        referenced = [*([mail.in_reply_to] if mail.in_reply_to else []), *reversed(mail.references)]
+        if result.kind == "bounce" and mail.bounced_message_id:
+            referenced.insert(0, mail.bounced_message_id)
+        if referenced:
+            statement = (
+                select(Case)
+                .join(Message, col(Message.case_id) == col(Case.id))
+                .where(col(Message.message_id_header).in_(referenced))
+                .order_by(col(Message.received_at).desc())
+            )
+            case = session.exec(statement).first()
+            if case is not None:
+                return self._live(session, case)
+        key_match = CASE_KEY_IN_SUBJECT.search(mail.subject)
+        if key_match:
+            case = session.exec(select(Case).where(Case.key == key_match.group(1))).first()
+            if case is not None:
+                return self._live(session, case)
+        if result.kind == "bounce" or not consumer_email:
+            return None
+        since = (mail.received_at or utcnow()) - timedelta(days=FALLBACK_DAYS)
+        statement = (
+            select(Case)
+            .join(Requester, col(Requester.id) == col(Case.requester_id))
+            .where(
+                Requester.email == consumer_email,
+                col(Case.status).not_in(service.CLOSED_STATUSES),
+                col(Case.merged_into_id).is_(None),
+                col(Case.received_at) >= since,
+            )
+            .order_by(col(Case.received_at).desc())
+        )
+        return session.exec(statement).first()
+
+    @staticmethod
+    def _live(session: Session, case: Case) -> Case:
+        """A case merged into another hands its mail on to the surviving case."""
+        seen = {case.id}
+        while case.merged_into_id is not None and case.merged_into_id not in seen:
+            target = session.get(Case, case.merged_into_id)
+            if target is None:
+                break
+            seen.add(target.id)
+            case = target
+        return case
+
+    def _leave(self, session: Session, message: Message, source: str, reason: str) -> ImportResult:
+        message.review_state = "pending"
+        session.add(message)
+        session.flush()
+        return ImportResult(source, "ignored", reason=reason)
+
+    def _attach(
+        self,
+        session: Session,
+        message: Message,
+        case: Case,
+        source: str,
+        result: Classification,
+        *,
+        add_types: bool,
+    ) -> ImportResult:
+        message.case_id = case.id
+        message.review_state = "attached"
+        session.add(message)
+        session.flush()
+        if add_types:
+            self._add_request_types(session, case, result)
+        return ImportResult(source, "follow_up", case_key=case.key, reason=result.kind)
+
+    def _add_request_types(self, session: Session, case: Case, result: Classification) -> None:
+        case_id = case.id or 0
+        existing = service.request_types_of(session, case_id)
+        added = [t for t in result.request_types if t not in existing]
+        if not added:
+            return
+        combined = [*existing, *added]
+        primary = min(combined, key=default_vocabulary().primary_priority.index)
+        for request_type in added:
+            session.add(CaseRequestType(case_id=case_id, request_type=request_type))
+        session.flush()
+        for row in session.exec(select(CaseRequestType).where(CaseRequestType.case_id == case_id)).all():
+            row.is_primary = row.request_type == primary
+            session.add(row)
+        session.flush()
+        audit.record(
+            session,
+            action="case.request_types_added",
+            case_id=case_id,
+            entity="case",
+            entity_id=case_id,
+            before={"request_types": existing},
+            after={"request_types": combined, "primary": primary, "evidence": list(result.evidence)},
+            actor=ACTOR,
+        )
+        service.recompute_deadlines(session, case, actor=ACTOR, reason=f"follow-up mail adds {', '.join(added)}")
+
+    def _open_case(
+        self,
+        session: Session,
+        message: Message,
+        mail: ParsedMail,
+        result: Classification,
+        consumer_email: str,
+        source: str,
+    ) -> ImportResult:
+        is_agent_mail = result.agent and consumer_email != mail.from_addr
+        requester = service.find_or_create_requester(
+            session, consumer_email, name="" if is_agent_mail else mail.from_name
+        )
+        jurisdiction = result.jurisdiction
+        if jurisdiction == "unknown":
+            jurisdiction = self._jurisdiction_on_file(session, requester)
+        primary = result.primary or result.request_types[0]
+        types = [primary, *(t for t in result.request_types if t != primary)]
+        case = service.open_case(
+            session,
+            requester=requester,
+            request_types=types,
+            received_at=message.received_at,
+            jurisdiction=jurisdiction,
+            subject=mail.subject,
+            language=result.language if result.language != "unknown" else "en",
+            agent_name=mail.from_name if result.agent else "",
+            agent_email=mail.from_addr if result.agent else "",
+            actor=ACTOR,
+        )
+        message.case_id = case.id
+        message.review_state = "pending"
+        session.add(message)
+        session.flush()
+        return ImportResult(source, "new_case", case_key=case.key, reason=primary)
+
+    @staticmethod
+    def _jurisdiction_on_file(session: Session, requester: Requester) -> str:
+        """The account profile: the jurisdiction of this requester's latest case, if any."""
+        statement = (
+            select(Case.jurisdiction)
+            .where(Case.requester_id == requester.id, Case.jurisdiction != "unknown")
+            .order_by(col(Case.received_at).desc())
+        )
+        return session.exec(statement).first() or "unknown"
+
+    # ------------------------------------------------------------------ sources
+    def import_paths(self, paths: Iterable[Path]) -> ImportSummary:
+        """Import files and folders: .eml files, mbox files, Maildir folders, folders of .eml files."""
+        summary = ImportSummary()
+        eml_files: list[Path] = []
+        for path in paths:
+            if not path.exists():
+                summary.results.append(ImportResult(str(path), "rejected", reason="no such file or folder"))
+            elif path.is_dir() and all((path / sub).is_dir() for sub in ("cur", "new")):
+                summary.results.extend(self.import_maildir(path))
+            elif path.is_dir():
+                eml_files.extend(sorted(p for p in path.rglob("*.eml") if p.is_file()))
+            elif _is_mbox(path):
+                summary.results.extend(self.import_mbox(path))
+            else:
+                eml_files.append(path)
+        summary.results.extend(self.import_eml_files(eml_files))
+        return summary
+
+    def import_eml_files(self, files: Iterable[Path]) -> Iterator[ImportResult]:
+        """Oldest first (by receipt time in the headers), so originals exist before their replies."""
+        for path in sorted(files, key=_receipt_sort_key):
+            try:
+                raw = path.read_bytes()
+            except OSError as exc:
+                yield ImportResult(str(path), "rejected", reason=f"cannot be read ({exc.strerror})")
+                continue
+            yield self.import_message(raw, source=str(path))
+
+    def import_maildir(self, folder: Path) -> Iterator[ImportResult]:
+        files = [p for sub in ("cur", "new") for p in (folder / sub).iterdir() if p.is_file()]
+        yield from self.import_eml_files(files)
+
+    def import_mbox(self, path: Path) -> Iterator[ImportResult]:
+        try:
+            with path.open("rb") as handle:
+                for number, raw in enumerate(iter_mbox(handle), start=1):
+                    yield self.import_message(raw, source=f"{path}#{number}")
+        except OSError as exc:
+            raise InvalidInputError(f"Cannot read {path}: {exc.strerror or exc}.") from exc
+
+
+def _is_mbox(path: Path) -> bool:
+    try:
+        with path.open("rb") as handle:
+            return handle.read(5) == b"From "
+    except OSError:
+        return False
+
+
+def _receipt_sort_key(path: Path) -> tuple[str, str]:
+    """Receipt time from the headers only (cheap), then the name; unreadable files sort last."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(64 * 1024)
+    except OSError:
+        return ("9999", path.name)
+    header_block = re.split(rb"\r?\n\r?\n", head, maxsplit=1)[0]
+    mail = parse_mail(header_block + b"\n\n", 0)
+    stamp = mail.received_at.isoformat() if mail.received_at else "9999"
+    return (stamp, path.name)
+
+
+def iter_mbox(handle: BinaryIO) -> Iterator[bytes]:
+    """Messages of an mbox file one at a time (memory stays flat however big the file is).
+
+    A message starts at a ``From `` line at the start of the file or after an empty line; ``>From`` quoting
+    (mboxrd) is undone, and the line ending before the next separator belongs to the separator.
+    """
+    lines: list[bytes] = []
+    previous_blank = True
+    for line in handle:
+        if line.startswith(b"From ") and previous_blank:
+            if lines:
+                yield _mbox_message(lines)
+            lines = []
+            previous_blank = False
+            continue
+        previous_blank = line in (b"\n", b"\r\n")
+        if line.startswith(b">") and line.lstrip(b">").startswith(b"From "):
+            line = line[1:]
+        lines.append(line)
+    if lines:
+        yield _mbox_message(lines)
+
+
+def _mbox_message(lines: list[bytes]) -> bytes:
+    if lines and lines[-1] in (b"\n", b"\r\n"):
+        lines = lines[:-1]
+    return b"".join(lines)
+
+
+def default_max_attachment_bytes(limit_mb: int) -> int:
+    return max(1, limit_mb) * 1024 * 1024
