@@ -48,7 +48,7 @@ def _data(number: int) -> LetterData:
             name="Virginia",
             law_name="Virginia Consumer Data Protection Act",
             citation="Va. Code §59.1-577(B)",
-            appeal=AppealFacts(available=True, decision_days=60, citation="Va. Code §59.1-577(C)"),
+            appeal=AppealFacts(available=True, decision_period="60 days", citation="Va. Code §59.1-577(C)"),
         ),
         respond_by=date(2026, 12, 17),
         verification_process="We compare two details you give us with the details of your Engram account.",

@@ -37,7 +37,7 @@ class AppealFacts:
     """The state's appeal path, from the statute engine."""
 
     available: bool = False
-    decision_days: int | None = None  # how long we have to decide an appeal
+    decision_period: str = ""  # how long we have to decide an appeal, e.g. "60 days"
     ag_contact_required: bool = False  # the decision must say how to complain to the Attorney General
     ag_contact_on_every_decision: bool = False  # e.g. Minnesota: not only when the appeal is denied
     ag_contact: str = ""  # counsel-verified complaint channel text

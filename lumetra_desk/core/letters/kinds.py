@@ -32,7 +32,7 @@ FIELD_LABELS = {
     "opt_out_scope": "what the requester opted out of",
     "denial_reasons": "the reasons for the denial",
     "statutory_basis": "the statutory basis for the denial",
-    "jurisdiction.appeal.decision_days": "the appeal decision period",
+    "jurisdiction.appeal.decision_period": "the appeal decision period",
     "jurisdiction.appeal.citation": "the appeal citation",
     "jurisdiction.appeal.ag_contact": "the Attorney General complaint contact",
     "jurisdiction.supervisory_authority": "the supervisory authority",
@@ -84,12 +84,12 @@ def _refusal_rules(data: LetterData) -> list[str]:
     if data.jurisdiction.is_gdpr:
         return ["jurisdiction.supervisory_authority", "jurisdiction.refusal_citation"]
     if data.jurisdiction.appeal.available:
-        return ["jurisdiction.appeal.decision_days", "jurisdiction.appeal.citation"]
+        return ["jurisdiction.appeal.decision_period", "jurisdiction.appeal.citation"]
     return []
 
 
 def _appeal_rules(data: LetterData) -> list[str]:
-    fields = ["jurisdiction.appeal.decision_days", "jurisdiction.appeal.citation"]
+    fields = ["jurisdiction.appeal.decision_period", "jurisdiction.appeal.citation"]
     if ag_contact_needed(data):
         fields.append("jurisdiction.appeal.ag_contact")
     return fields

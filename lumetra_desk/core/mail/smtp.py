@@ -38,11 +38,6 @@ class SmtpAccount:
     ca_file: str = ""  # extra CA bundle for a private mail server
     timeout: float = 30.0
 
-    @property
-    def secret_name(self) -> str:
-        """The keyring entry holding the password (same naming as the settings)."""
-        return f"smtp:{self.user}@{self.host}"
-
 
 @dataclass(frozen=True)
 class OutgoingAttachment:
@@ -148,9 +143,9 @@ def send_message(account: SmtpAccount, message: EmailMessage, password: str | No
     return SentMail(message_id=str(message["Message-ID"]), raw=raw, recipients=recipients, sent_at=datetime.now(UTC))
 
 
-def send_with_keyring(account: SmtpAccount, message: EmailMessage) -> SentMail:
-    """Send with the password saved in the system keyring for this account."""
-    password = get_secret(account.secret_name) if account.user else None
+def send_with_keyring(account: SmtpAccount, message: EmailMessage, secret_name: str) -> SentMail:
+    """Send with the password saved in the system keyring under ``secret_name`` (see Settings)."""
+    password = get_secret(secret_name) if account.user else None
     return send_message(account, message, password)
 
 

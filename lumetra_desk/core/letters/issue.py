@@ -1,0 +1,454 @@
+"""Issuing letters for a case: facts from the store, the settings and the statute engine; every letter kept.
+
+A letter is built from a ``LetterData`` snapshot assembled here, rendered, and stored with its case as a new
+version (bytes, SHA-256, snapshot), never overwriting an earlier one, with an audit event. Sending mails the
+stored bytes and keeps the sent mail, byte for byte, in the case thread.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from sqlmodel import Session, col, func, select
+
+from lumetra_desk.core import audit, rules
+from lumetra_desk.core.cases.service import request_types_of
+from lumetra_desk.core.errors import InvalidInputError, NotFoundError
+from lumetra_desk.core.letters.data import (
+    AppealFacts,
+    CompanyDetails,
+    Correction,
+    ExportFile,
+    JurisdictionFacts,
+    LetterData,
+    Recipient,
+)
+from lumetra_desk.core.letters.kinds import get_kind
+from lumetra_desk.core.letters.render import RenderedLetter, render_letter
+from lumetra_desk.core.mail.smtp import (
+    OutgoingAttachment,
+    OutgoingMail,
+    SentMail,
+    SmtpAccount,
+    build_message,
+    send_with_keyring,
+)
+from lumetra_desk.core.settings import Settings
+from lumetra_desk.core.store.db import Store
+from lumetra_desk.core.store.models import (
+    Case,
+    ClockEvent,
+    Deadline,
+    Letter,
+    Message,
+    Requester,
+    VerificationStep,
+)
+
+# How each request type reads in a letter ("You asked for: ...").
+REQUEST_WORDING = {
+    "access": "access to the specific pieces of personal information we hold about you",
+    "access_categories": "access to the categories of personal information we hold about you",
+    "delete": "deletion of your personal information",
+    "correct": "correction of inaccurate personal information",
+    "portability": "a copy of your personal information in a portable format",
+    "opt_out_sale_share": "opting out of the sale and sharing of your personal information",
+    "opt_out_targeted_ads": "opting out of targeted advertising",
+    "opt_out_profiling": "opting out of profiling",
+    "limit_sensitive": "limiting the use of your sensitive personal information",
+    "withdraw_consent": "withdrawing your consent",
+    "object": "objecting to the processing of your personal information",
+    "restrict": "restricting the processing of your personal information",
+    "appeal": "an appeal against our decision",
+}
+
+OPT_OUT_WORDING = {
+    "opt_out_sale_share": "the sale and sharing of your personal information",
+    "opt_out_targeted_ads": "targeted advertising",
+    "opt_out_profiling": "profiling in furtherance of decisions that produce legal or similarly significant effects",
+    "limit_sensitive": "uses of your sensitive personal information beyond those the law permits",
+}
+
+# Where to complain when a GDPR-style law refuses a request (statutes.md §23: Art. 12(4); §24: the ICO).
+COMPLAINT_AUTHORITY = {
+    "eu": "a data protection supervisory authority, in particular in the Member State where you live or work",
+    "uk": "the Information Commissioner's Office (ICO)",
+}
+
+JURISDICTION_NAMES = {
+    "EU": "the European Union",
+    "UK": "the United Kingdom",
+    "US-CA": "California",
+    "US-CO": "Colorado",
+    "US-CT": "Connecticut",
+    "US-DE": "Delaware",
+    "US-IA": "Iowa",
+    "US-IN": "Indiana",
+    "US-KY": "Kentucky",
+    "US-MD": "Maryland",
+    "US-MN": "Minnesota",
+    "US-MT": "Montana",
+    "US-NE": "Nebraska",
+    "US-NH": "New Hampshire",
+    "US-NJ": "New Jersey",
+    "US-NV": "Nevada",
+    "US-OR": "Oregon",
+    "US-RI": "Rhode Island",
+    "US-TN": "Tennessee",
+    "US-TX": "Texas",
+    "US-UT": "Utah",
+    "US-VA": "Virginia",
+}
+
+# Verification steps the templates already word themselves (declaration form, agent permission).
+_STEPS_IN_TEMPLATE = frozenset({"signed_declaration", "agent_permission", "consumer_confirmation"})
+
+
+@dataclass(frozen=True)
+class LetterExtras:
+    """What only the officer can say: reasons, outcomes, notes and files to send with the letter."""
+
+    extension_reason: str = ""
+    denial_reasons: tuple[str, ...] = ()
+    statutory_basis: str = ""
+    appeal_outcome: str = ""
+    appeal_reasons: tuple[str, ...] = ()
+    corrections: tuple[Correction, ...] = ()
+    enterprise_customer: str = ""
+    officer_note: str = ""
+    verification_process: str = ""
+    attachments: tuple[OutgoingAttachment, ...] = ()
+
+
+@dataclass(frozen=True)
+class IssuedLetter:
+    letter_id: int
+    case_key: str
+    kind: str
+    version: int
+    filename: str
+    rendered: RenderedLetter
+
+
+def find_case(session: Session, ref: str) -> Case:
+    """A case by its key (LD-2026-000123) or its number."""
+    ref = ref.strip()
+    case = session.exec(select(Case).where(Case.key == ref.upper())).first()
+    if case is None and ref.isdigit():
+        case = session.get(Case, int(ref))
+    if case is None:
+        raise NotFoundError(f"There is no case {ref!r}.")
+    return case
+
+
+def build_letter_data(
+    session: Session, case: Case, settings: Settings, extras: LetterExtras, *, today: date
+) -> LetterData:
+    """Assemble the snapshot for one letter from the case, its deadlines, the settings and the statute engine."""
+    case_id = case.id or 0
+    requester = session.get(Requester, case.requester_id)
+    if requester is None:
+        raise NotFoundError(f"Case {case.key} has no requester.")
+    types = request_types_of(session, case_id)
+    primary = types[0] if types else "access"
+    law = rules.load_rulebook().find(case.jurisdiction)
+    parent = session.get(Case, case.parent_case_id) if case.parent_case_id else None
+    is_appeal = "appeal" in types or parent is not None
+    due = _current_deadlines(session, case_id)
+    company = settings.company
+    return LetterData(
+        company=CompanyDetails(
+            name=company.name,
+            email=company.email,
+            address_lines=tuple(company.address_lines),
+            website=company.website,
+            product=company.product,
+            signatory_name=company.signatory_name,
+            signatory_title=company.signatory_title,
+        ),
+        recipient=Recipient(
+            name=requester.name,
+            email=requester.email,
+            address_lines=tuple(line for line in requester.postal_address.splitlines() if line.strip()),
+        ),
+        case_key=case.key,
+        letter_date=today,
+        received_on=(parent.received_at if parent else case.received_at).date(),
+        request_types=tuple(REQUEST_WORDING.get(t, t.replace("_", " ")) for t in types if t != "appeal")
+        or tuple(REQUEST_WORDING.get(t, t) for t in types),
+        jurisdiction=_jurisdiction_facts(case.jurisdiction, law, primary),
+        tier=case.tier,
+        respond_by=due.get("respond"),
+        extended_respond_by=due.get("respond_extended"),
+        extension_reason=extras.extension_reason,
+        verification_process=extras.verification_process or _verification_process(law, primary, case, company.product),
+        verification_items=_verification_items(session, case_id, law, primary, company.product),
+        declaration_required=bool(law and law.verification_standard(primary).signed_declaration),
+        agent_name=case.agent_name,
+        export_files=tuple(
+            ExportFile(a.filename, a.media_type, len(a.data), hashlib.sha256(a.data).hexdigest())
+            for a in extras.attachments
+        ),
+        corrections=extras.corrections,
+        opt_out_scope=tuple(OPT_OUT_WORDING[t] for t in types if t in OPT_OUT_WORDING),
+        denial_reasons=extras.denial_reasons,
+        statutory_basis=extras.statutory_basis,
+        appeal_received_on=_appeal_received(session, case, is_appeal),
+        appeal_decide_by=due.get("appeal_decision"),
+        appeal_outcome=extras.appeal_outcome,
+        appeal_reasons=extras.appeal_reasons,
+        enterprise_customer=extras.enterprise_customer,
+        officer_note=extras.officer_note,
+    )
+
+
+def issue_letter(
+    store: Store,
+    case_ref: str,
+    kind: str,
+    settings: Settings,
+    extras: LetterExtras = LetterExtras(),
+    *,
+    today: date,
+    password: str | None = None,
+    templates_override_dir: Path | None = None,
+    actor: str | None = None,
+) -> IssuedLetter:
+    """Render a letter for a case and keep it as the next version of that kind, with an audit event."""
+    get_kind(kind)
+    with store.read() as session:
+        case = find_case(session, case_ref)
+        case_id, case_key = case.id or 0, case.key
+        data = build_letter_data(session, case, settings, extras, today=today)
+    rendered = render_letter(kind, data, password=password, templates_override_dir=templates_override_dir)
+    with store.write() as session:
+        last = session.exec(
+            select(func.max(Letter.version)).where(Letter.case_id == case_id, Letter.kind == kind)
+        ).one()
+        version = int(last or 0) + 1
+        filename = f"{case_key}-{kind.replace('_', '-')}-v{version}.pdf"
+        letter = Letter(
+            case_id=case_id,
+            kind=kind,
+            version=version,
+            filename=filename,
+            pdf=rendered.pdf,
+            sha256=rendered.sha256,
+            snapshot=json.dumps(rendered.snapshot, ensure_ascii=False, sort_keys=True),
+            password_protected=rendered.password_protected,
+            issued_by=actor or audit.current_actor(),
+        )
+        session.add(letter)
+        session.flush()
+        audit.record(
+            session,
+            action="letter.issued",
+            case_id=case_id,
+            entity="letter",
+            entity_id=letter.id,
+            after={"kind": kind, "version": version, "sha256": rendered.sha256, "filename": filename},
+            actor=actor,
+        )
+    return IssuedLetter(letter.id or 0, case_key, kind, version, filename, rendered)
+
+
+def send_letter(
+    store: Store,
+    letter_id: int,
+    settings: Settings,
+    attachments: Sequence[OutgoingAttachment] = (),
+    *,
+    actor: str | None = None,
+) -> SentMail:
+    """Mail an issued letter (and any export files) to the requester; keep the mail in the case thread."""
+    smtp = settings.smtp
+    if not smtp.configured:
+        raise InvalidInputError("No SMTP server is set up; fill in the outgoing mail settings first.")
+    with store.read() as session:
+        letter = session.get(Letter, letter_id)
+        if letter is None:
+            raise NotFoundError(f"There is no letter {letter_id}.")
+        case = session.get(Case, letter.case_id)
+        requester = session.get(Requester, case.requester_id) if case else None
+        if case is None or requester is None:
+            raise NotFoundError(f"Letter {letter_id} belongs to no case with a requester.")
+        last_in = session.exec(
+            select(Message)
+            .where(Message.case_id == case.id, Message.direction == "in", col(Message.message_id_header).is_not(None))
+            .order_by(col(Message.received_at).desc())
+            .limit(1)
+        ).first()
+        case_id, sha256 = case.id, letter.sha256
+        mail = OutgoingMail(
+            to_address=requester.email,
+            to_name=requester.name,
+            case_key=case.key,
+            subject=get_kind(letter.kind).title,
+            body_text=_mail_body(requester.name, case.key, letter.password_protected, settings),
+            attachments=(OutgoingAttachment(letter.filename, letter.pdf, "application/pdf"), *attachments),
+            in_reply_to=(last_in.message_id_header or "") if last_in else "",
+            references=tuple(last_in.references.split()) if last_in else (),
+        )
+    account = SmtpAccount(
+        host=smtp.host,
+        port=smtp.port,
+        security=smtp.security,
+        user=smtp.user,
+        from_address=smtp.from_address,
+        from_name=settings.company.name,
+        ca_file=smtp.ca_file,
+    )
+    message = build_message(account, mail)
+    sent = send_with_keyring(account, message, Settings.smtp_secret_name(smtp))
+    with store.write() as session:
+        row = Message(
+            case_id=case_id,
+            direction="out",
+            message_id_header=sent.message_id,
+            content_sha256=hashlib.sha256(sent.raw).hexdigest(),
+            raw=sent.raw,
+            source="sent",
+            subject=str(message["Subject"]),
+            from_name=settings.company.name,
+            from_addr=smtp.from_address,
+            to_addrs=", ".join(sent.recipients),
+            date_header=sent.sent_at,
+            received_at=sent.sent_at,
+            in_reply_to=mail.in_reply_to,
+            references=str(message.get("References", "")),
+            body_text=mail.body_text,
+            kind="outgoing",
+            review_state="attached",
+        )
+        session.add(row)
+        session.flush()
+        stored = session.get(Letter, letter_id)
+        assert stored is not None
+        stored.sent_at = sent.sent_at
+        stored.sent_message_id = row.id
+        session.add(stored)
+        audit.record(
+            session,
+            action="letter.sent",
+            case_id=case_id,
+            entity="letter",
+            entity_id=letter_id,
+            after={"message_id": sent.message_id, "to": list(sent.recipients), "sha256": sha256},
+            actor=actor,
+        )
+    return sent
+
+
+def _mail_body(name: str, case_key: str, password_protected: bool, settings: Settings) -> str:
+    company = settings.company
+    lines = [
+        f"Dear {name or 'Sir or Madam'},",
+        "",
+        f"Please find attached our letter about your privacy request (reference {case_key}).",
+    ]
+    if password_protected:
+        lines.append("The letter is protected by a password, which we will send you separately.")
+    signature = [
+        line for line in dict.fromkeys((company.signatory_name, company.signatory_title, company.name)) if line
+    ]
+    lines += ["", "Please keep the reference in the subject when you reply.", "", *signature]
+    return "\n".join(lines) + "\n"
+
+
+def _current_deadlines(session: Session, case_id: int) -> dict[str, date]:
+    """The earliest current due date per event across the case's request types (the protective choice)."""
+    rows = session.exec(
+        select(Deadline).where(Deadline.case_id == case_id, col(Deadline.superseded_at).is_(None))
+    ).all()
+    earliest: dict[str, date] = {}
+    for row in rows:
+        if row.event not in earliest or row.due < earliest[row.event]:
+            earliest[row.event] = row.due
+    return earliest
+
+
+def _jurisdiction_facts(code: str, law: rules.JurisdictionRules | None, primary: str) -> JurisdictionFacts:
+    if law is None:
+        return JurisdictionFacts(code=code, name=JURISDICTION_NAMES.get(code, code), law_name="", citation="")
+    extension = law.extension(primary)
+    appeal = law.appeal
+    authority = COMPLAINT_AUTHORITY.get(law.clock, "")
+    return JurisdictionFacts(
+        code=law.code,
+        name=JURISDICTION_NAMES.get(law.code, law.code),
+        law_name=law.law_name,
+        citation=extension.citation if extension else law.response_period(primary).citation,
+        appeal=AppealFacts(
+            available=appeal.exists,
+            decision_period=appeal.decision.period.describe() if appeal.decision else "",
+            ag_contact_required=appeal.ag_contact_required != "never",
+            ag_contact_on_every_decision=appeal.ag_contact_required == "always",
+            ag_contact=appeal.ag_contact,
+            citation=appeal.decision.citation if appeal.decision else appeal.citation,
+        ),
+        supervisory_authority=authority,
+        refusal_citation=appeal.citation.split(":", 1)[0].strip() if authority else "",
+    )
+
+
+def _verification_process(law: rules.JurisdictionRules | None, primary: str, case: Case, product: str) -> str:
+    """The verification standard of the statute engine, in plain words."""
+    if law is None:
+        return ""
+    standard = law.verification_standard(primary)
+    account = f"your {product} account" if product else "your account"
+    if standard.level == "none":
+        text = "This kind of request does not need identity verification; we act on it as it is."
+    elif standard.level == "reasonable_doubt_only":
+        text = "We will ask you for more information only if we have reasonable doubts about who made the request."
+    elif standard.level == "authenticated":
+        text = f"We will confirm that the request comes from you using the information of {account}."
+    else:
+        points = standard.data_points
+        text = f"We will match {points} piece{'s' if points != 1 else ''} of information you give us with {account}"
+        text += ", and ask for a declaration signed under penalty of perjury." if standard.signed_declaration else "."
+    if case.agent_name and standard.agent_permitted and standard.agent.signed_permission:
+        text += (
+            f" Because {case.agent_name} made the request for you, we will also ask for the signed permission"
+            " you gave them"
+        )
+        text += " and ask you to confirm it directly." if standard.agent.direct_confirmation else "."
+    return text
+
+
+def _verification_items(
+    session: Session, case_id: int, law: rules.JurisdictionRules | None, primary: str, product: str
+) -> tuple[str, ...]:
+    """The officer's pending verification steps, or the number of data points the law's standard asks for."""
+    steps = session.exec(
+        select(VerificationStep)
+        .where(VerificationStep.case_id == case_id, VerificationStep.status == "pending")
+        .order_by(col(VerificationStep.position))
+    ).all()
+    described = tuple(step.description for step in steps if step.description and step.code not in _STEPS_IN_TEMPLATE)
+    if described or law is None:
+        return described
+    points = law.verification_standard(primary).data_points
+    account = f"your {product} account" if product else "your account"
+    generic = (
+        f"the email address of {account}",
+        "the month and year you opened the account",
+        "the name of a workspace or project in the account",
+    )
+    return generic[:points]
+
+
+def _appeal_received(session: Session, case: Case, is_appeal: bool) -> date | None:
+    if is_appeal:
+        return case.received_at.date()
+    event = session.exec(
+        select(ClockEvent)
+        .where(ClockEvent.case_id == case.id, ClockEvent.kind == "appeal_received")
+        .order_by(col(ClockEvent.id).desc())
+    ).first()
+    return event.occurred_on if event else None
