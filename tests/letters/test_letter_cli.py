@@ -1,0 +1,63 @@
+"""``lumetra-desk letter``: list kinds, issue a letter for a case to a file, plain errors."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from letter_facts import pdf_text
+
+from lumetra_desk.cli.main import main
+from lumetra_desk.core.cases.service import find_or_create_requester, open_case
+from lumetra_desk.core.paths import AppPaths
+from lumetra_desk.core.store.db import Store
+
+
+def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_kinds_lists_every_kind(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = _run(capsys, "letter", "kinds")
+    assert code == 0
+    assert "acknowledgement" in out and "processor_redirect" in out and "appeal_decision" in out
+
+
+def test_issue_to_file_then_again_as_version_two(
+    app_paths: AppPaths, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    store = Store.open(app_paths, create=True)
+    try:
+        with store.write() as session:
+            requester = find_or_create_requester(session, "dmitry@example.org", "Дмитрий Διονύσης", "paid")
+            key = open_case(
+                session,
+                requester=requester,
+                request_types=["delete"],
+                received_at=datetime(2026, 11, 2, tzinfo=UTC),
+                jurisdiction="US-VA",
+            ).key
+    finally:
+        store.close()
+    home, target = str(app_paths.data_dir), tmp_path / "letter.pdf"
+    code, out, _ = _run(capsys, "--data-dir", home, "letter", key, "--kind", "deletion_confirmation", "-o", str(target))
+    assert code == 0 and "version 1" in out
+    text = pdf_text(target.read_bytes())
+    assert key in text and "Дмитрий Διονύσης" in text and "Virginia Consumer Data Protection Act" in text
+    code, out, _ = _run(capsys, "--data-dir", home, "letter", key, "--kind", "deletion_confirmation")
+    assert code == 0 and "version 2" in out
+    code, _, err = _run(capsys, "--data-dir", home, "letter", key, "--kind", "denial", "--reason", "repeat request")
+    assert code == 1 and "statutory basis" in err
+
+
+def test_missing_kind_and_unknown_case_are_one_line_errors(
+    app_paths: AppPaths, capsys: pytest.CaptureFixture[str]
+) -> None:
+    home = str(app_paths.data_dir)
+    code, _, err = _run(capsys, "--data-dir", home, "letter", "LD-2026-000001")
+    assert code == 1 and "--kind" in err and len(err.strip().splitlines()) == 1
+    code, _, err = _run(capsys, "--data-dir", home, "letter", "LD-2099-000001", "--kind", "acknowledgement")
+    assert code == 1 and "no case" in err
