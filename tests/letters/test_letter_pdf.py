@@ -157,3 +157,11 @@ def test_first_page_renders_to_an_image(tmp_path: Path) -> None:
     )
     image = (tmp_path / "page.png").read_bytes()
     assert image.startswith(b"\x89PNG") and len(image) > 20_000
+
+
+def test_overriding_a_shared_partial_changes_the_recorded_template_digest(tmp_path: Path) -> None:
+    bundled = render_letter("acknowledgement", base_data())
+    override = _override(tmp_path, "_closing.j2", "<p>Kind regards from the privacy team.</p><signature/>")
+    changed = render_letter("acknowledgement", base_data(), templates_override_dir=override)
+    assert "Kind regards from the privacy team." in pdf_text(changed.pdf)
+    assert changed.snapshot["template_sha256"] != bundled.snapshot["template_sha256"]

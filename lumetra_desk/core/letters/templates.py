@@ -98,5 +98,15 @@ def render_template(kind: str, context: dict[str, Any], override_dir: Path | Non
         ) from exc
     except jinja2.TemplateError as exc:
         raise InvalidInputError(f"The letter template {source} could not be filled in: {exc}.") from exc
-    text = Path(source).read_bytes() if Path(source).is_file() else b""
-    return RenderedTemplate(markup=markup, source=source, sha256=hashlib.sha256(text).hexdigest())
+    return RenderedTemplate(markup=markup, source=source, sha256=_templates_digest(env, name))
+
+
+def _templates_digest(env: SandboxedEnvironment, name: str) -> str:
+    """SHA-256 over the kind's template and every shared partial (``_*.j2``) as the loader resolves them."""
+    assert env.loader is not None
+    digest = hashlib.sha256()
+    partials = sorted(n for n in env.loader.list_templates() if n.startswith("_"))
+    for template_name in (name, *partials):
+        source, _filename, _uptodate = env.loader.get_source(env, template_name)
+        digest.update(template_name.encode() + b"\0" + source.encode() + b"\0")
+    return digest.hexdigest()
