@@ -26,6 +26,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any, BinaryIO, Literal
 
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from lumetra_desk.core import audit
@@ -148,8 +149,16 @@ class MailImporter:
             return self._without_message(
                 after, ImportResult(source, "rejected", reason="no mail headers (From, Subject, Date, Message-ID)")
             )
+        try:
+            return self._store_and_understand(raw, mail, source, received_at, after)
+        except IntegrityError:  # another importer stored the same bytes a moment ago
+            return self._without_message(after, ImportResult(source, "duplicate"))
+
+    def _store_and_understand(
+        self, raw: bytes, mail: ParsedMail, source: str, received_at: datetime | None, after: AfterMessage | None
+    ) -> ImportResult:
         with self.store.write() as session:
-            if self._known_digest(session, digest) or self._known_message_id(session, mail):
+            if self._known_message_id(session, mail):
                 outcome = ImportResult(source, "duplicate")
             else:
                 message = self._store_raw(session, raw, mail, source, received_at)
