@@ -40,28 +40,29 @@ def _default(value: Any) -> str:
     return str(value)
 
 
-def _digest(event: AuditEvent) -> str:
-    fields = [
-        event.id,
-        event.case_id,
-        event.at.isoformat(),
-        event.actor,
-        event.action,
-        event.entity,
-        event.entity_id,
-        event.before,
-        event.after,
-        event.prev_hash,
-    ]
-    return hashlib.sha256(json.dumps(fields, ensure_ascii=False).encode()).hexdigest()
+_CHAINED_FIELDS = ("id", "case_id", "at", "actor", "action", "entity", "entity_id", "before", "after", "prev_hash")
+
+
+def _digest(fields: dict[str, Any]) -> str:
+    values = [fields[name] for name in _CHAINED_FIELDS]
+    values[2] = values[2].isoformat()
+    return hashlib.sha256(json.dumps(values, ensure_ascii=False).encode()).hexdigest()
 
 
 def seal(event: AuditEvent, previous: AuditEvent | None) -> AuditEvent:
     """Give ``event`` the next id after ``previous`` and chain its hash to it."""
     event.id = (previous.id or 0) + 1 if previous else 1
     event.prev_hash = previous.hash if previous else GENESIS
-    event.hash = _digest(event)
+    event.hash = _digest(event.model_dump())
     return event
+
+
+def seal_row(row: dict[str, Any], previous: tuple[int, str] | None) -> tuple[int, str]:
+    """Bulk loading's ``seal``: chain a plain row after ``previous`` (id, hash); returns its own (id, hash)."""
+    row["id"] = previous[0] + 1 if previous else 1
+    row["prev_hash"] = previous[1] if previous else GENESIS
+    row["hash"] = _digest(row)
+    return row["id"], row["hash"]
 
 
 def last_event(session: Session) -> AuditEvent | None:
@@ -115,7 +116,7 @@ def verify(session: Session) -> list[str]:
                 problems.append(f"audit event {event.id} is out of order or duplicated")
         if event.prev_hash != prev_hash:
             problems.append(f"audit event {event.id} does not follow the event before it (inserted or reordered)")
-        if _digest(event) != event.hash:
+        if _digest(event.model_dump()) != event.hash:
             problems.append(f"audit event {event.id} ({event.action}) was edited after it was written")
         expected_id, prev_hash = (event.id or 0) + 1, event.hash
     return problems

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import hashlib
 import random
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
 from typing import Any
 
-from sqlmodel import Session
+from sqlmodel import Session, SQLModel
 
 from lumetra_desk.core import audit, rules
 from lumetra_desk.core.cases.service import compute_case_deadlines, format_case_key, governing_deadline
@@ -102,72 +102,206 @@ def fill(
     """Add ``cases`` synthetic cases to the store in one transaction (all or nothing)."""
     if cases <= 0:
         return DemoSummary(0, 0, 0)
-    rng = random.Random(seed)
-    today = today or date.today()
-    jurisdictions = rules.load_rulebook().jurisdictions()
-    statuses = [s for s, _ in STATUS_WEIGHTS]
-    status_weights = [w for _, w in STATUS_WEIGHTS]
-    tiers = [t for t, _ in TIERS]
-    tier_weights = [w for _, w in TIERS]
     message_count = 0
     with store.write() as session, bulk.fts_deferred(session):
-        ids = _IdAllocator(session)
-        key_numbers = _KeyNumbers(session)
-        audit_prev = audit.last_event(session)
-        requesters_made = 0
+        builder = _Builder(session, random.Random(seed), today or date.today())
         for start in range(0, cases, BATCH):
-            rows: dict[str, list[dict[str, Any]]] = {
-                "requester": [],
-                "case": [],
-                "crt": [],
-                "message": [],
-                "deadline": [],
-                "audit": [],
-            }
-            for _ in range(start, min(cases, start + BATCH)):
-                tier = rng.choices(tiers, tier_weights)[0]
-                requester_id = ids.next("requester")
-                given, family, domain = _person(rng)
-                email = f"{_ascii_handle(given, family, requester_id)}@{domain}"
-                rows["requester"].append(
-                    {
-                        "id": requester_id,
-                        "email": email,
-                        "name": f"{given} {family}",
-                        "tier": tier,
-                        "account_ref": f"ENG-{requester_id:07d}",
-                        "postal_address": "",
-                        "created_at": utcnow(),
-                    }
-                )
-                requesters_made += 1
-                case_rows, audit_prev = _make_case(
-                    rng,
-                    today,
-                    ids,
-                    key_numbers,
-                    jurisdictions,
-                    statuses,
-                    status_weights,
-                    requester_id,
-                    email,
-                    f"{given} {family}",
-                    tier,
-                    audit_prev,
-                )
-                for table, new in case_rows.items():
-                    rows[table].extend(new)
-            bulk.insert_rows(session, Requester.__table__, rows["requester"])  # type: ignore[arg-type]
-            bulk.insert_rows(session, Case.__table__, rows["case"])  # type: ignore[arg-type]
-            bulk.insert_rows(session, CaseRequestType.__table__, rows["crt"])  # type: ignore[arg-type]
-            bulk.insert_rows(session, Message.__table__, rows["message"])  # type: ignore[arg-type]
-            bulk.insert_rows(session, Deadline.__table__, rows["deadline"])  # type: ignore[arg-type]
-            bulk.insert_rows(session, AuditEvent.__table__, rows["audit"])  # type: ignore[arg-type]
-            message_count += len(rows["message"])
+            rows: dict[type[SQLModel], list[dict[str, Any]]] = {table: [] for table in TABLE_ORDER}
+            for index in range(start, min(cases, start + BATCH)):
+                builder.add_case(index, rows)
+            for table in TABLE_ORDER:
+                bulk.insert_rows(session, table, rows[table])
+            message_count += len(rows[Message])
             if progress:
                 progress(min(cases, start + BATCH), cases)
-        key_numbers.save()
-    return DemoSummary(cases=cases, messages=message_count, requesters=requesters_made)
+        builder.key_numbers.save()
+    return DemoSummary(cases=cases, messages=message_count, requesters=cases)
+
+
+TABLE_ORDER: tuple[type[SQLModel], ...] = (Requester, Case, CaseRequestType, Message, Deadline, AuditEvent)
+
+
+class _Builder:
+    """Makes the rows of one synthetic case at a time, with ids and audit hashes that follow the store's own."""
+
+    def __init__(self, session: Session, rng: random.Random, today: date) -> None:
+        self.rng = rng
+        self.today = today
+        self.now = utcnow()
+        self.ids = _IdAllocator(session)
+        self.key_numbers = _KeyNumbers(session)
+        self.jurisdictions = [*rules.load_rulebook().jurisdictions(), rules.UNKNOWN_JURISDICTION]
+        self.request_types = sorted(REQUEST_PHRASES.keys() - {"appeal"})
+        last = audit.last_event(session)
+        self.audit_prev = (last.id or 0, last.hash) if last else None
+
+    def add_case(self, index: int, rows: dict[type[SQLModel], list[dict[str, Any]]]) -> None:
+        rng = self.rng
+        tier = rng.choices([t for t, _ in TIERS], [w for _, w in TIERS])[0]
+        requester_id = self.ids.next("requester")
+        given, family, domain = _person(rng)
+        name = f"{given} {family}"
+        email = f"{_ascii_handle(given, family, requester_id)}@{domain}"
+        rows[Requester].append(
+            {
+                "id": requester_id,
+                "email": email,
+                "name": name,
+                "tier": tier,
+                "account_ref": f"ENG-{requester_id:07d}",
+                "postal_address": "",
+                "created_at": self.now,
+            }
+        )
+        # Cycling the first jurisdiction and request type guarantees every one appears in a small demo.
+        jurisdiction = self.jurisdictions[index % len(self.jurisdictions)]
+        first_type = self.request_types[index % len(self.request_types)]
+        others = rng.sample([t for t in self.request_types if t != first_type], k=rng.choice((0, 0, 0, 1, 2)))
+        types = (first_type, *others)
+        received_day = self.today - timedelta(days=rng.randint(0, 120))
+        received_at = datetime.combine(received_day, time(rng.randint(0, 23), rng.randint(0, 59)), UTC)
+        status = rng.choices([s for s, _ in STATUS_WEIGHTS], [w for _, w in STATUS_WEIGHTS])[0]
+        pairs = _deadlines(jurisdiction, types, received_day)
+        governing = governing_deadline(pairs, (), status)
+        case_id = self.ids.next("case")
+        key = format_case_key(received_day.year, self.key_numbers.next(received_day.year))
+        subject = f"{LAW_WORDS.get(jurisdiction, 'Privacy')} request: {first_type.replace('_', ' ')}"
+        rows[Case].append(
+            {
+                "id": case_id,
+                "key": key,
+                "requester_id": requester_id,
+                "status": status,
+                "jurisdiction": jurisdiction,
+                "jurisdiction_assumed": jurisdiction == rules.UNKNOWN_JURISDICTION,
+                "tier": tier,
+                "channel": "email",
+                "capacity": "consumer",
+                "language": "en",
+                "subject": subject,
+                "received_at": received_at,
+                "due_date": governing.due if governing else None,
+                "due_event": governing.event if governing else "",
+                "agent_name": "",
+                "agent_email": "",
+                "outcome": "complied" if status in ("responded", "closed") else "",
+                "outcome_reason": "",
+                "parent_case_id": None,
+                "merged_into_id": None,
+                "responded_at": None,
+                "closed_at": self.now if status == "closed" else None,
+                "created_at": self.now,
+                "updated_at": self.now,
+            }
+        )
+        rows[CaseRequestType].extend(
+            {"case_id": case_id, "request_type": t, "is_primary": i == 0, "outcome": "", "outcome_reason": ""}
+            for i, t in enumerate(types)
+        )
+        rows[Deadline].extend(
+            {
+                "case_id": case_id,
+                "request_type": t,
+                "event": d.event,
+                "due": d.due,
+                "basis": d.basis,
+                "confirmed": d.confirmed,
+                "assumed": d.assumed,
+                "note": d.note,
+                "computed_at": self.now,
+                "superseded_at": None,
+            }
+            for t, d in pairs
+        )
+        thread = rows[Message]
+        body = "\n\n".join(REQUEST_PHRASES[t] for t in types)
+        thread.append(self._message(case_id, "in", email, name, subject, body, received_at, key))
+        if status != "new" and rng.random() < 0.6:
+            ack = f"Dear {name},\n\nWe received your request {key} and will verify your identity."
+            thread.append(
+                self._message(
+                    case_id,
+                    "out",
+                    "privacy@lumetra.io",
+                    "Lumetra Privacy",
+                    f"[{key}] {subject}",
+                    ack,
+                    received_at + timedelta(days=rng.randint(1, 5)),
+                    key,
+                )
+            )
+        if rng.random() < 0.3:
+            follow_up = f"Following up on {key}: my account number is ENG-{requester_id:07d}."
+            thread.append(
+                self._message(
+                    case_id,
+                    "in",
+                    email,
+                    name,
+                    f"Re: [{key}] {subject}",
+                    follow_up,
+                    received_at + timedelta(days=rng.randint(2, 20)),
+                    key,
+                )
+            )
+        event: dict[str, Any] = {
+            "case_id": case_id,
+            "at": self.now,
+            "actor": "demo",
+            "action": "case.opened",
+            "entity": "case",
+            "entity_id": case_id,
+            "before": audit.encode(None),
+            "after": audit.encode(
+                {
+                    "key": key,
+                    "requester": email,
+                    "jurisdiction": jurisdiction,
+                    "request_types": list(types),
+                    "received_at": received_at,
+                }
+            ),
+        }
+        self.audit_prev = audit.seal_row(event, self.audit_prev)
+        rows[AuditEvent].append(event)
+
+    def _message(
+        self, case_id: int, direction: str, address: str, name: str, subject: str, body: str, at: datetime, key: str
+    ) -> dict[str, Any]:
+        message_id = self.ids.next("message")
+        host = "lumetra.io" if direction == "out" else "example.org"
+        header_id = f"<demo.{message_id}.{key.lower()}@{host}>"
+        to = "privacy@lumetra.io" if direction == "in" else address
+        raw = (
+            f"From: {name} <{address}>\r\nTo: {to}\r\nSubject: {subject}\r\n"
+            f"Date: {at.strftime('%a, %d %b %Y %H:%M:%S +0000')}\r\nMessage-ID: {header_id}\r\n"
+            "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
+            f"{body}\r\n"
+        ).encode()
+        return {
+            "id": message_id,
+            "case_id": case_id,
+            "direction": direction,
+            "message_id_header": header_id,
+            "content_sha256": hashlib.sha256(raw).hexdigest(),
+            "raw": raw,
+            "source": "demo",
+            "subject": subject,
+            "from_name": name,
+            "from_addr": address,
+            "to_addrs": to,
+            "date_header": at,
+            "received_at": at,
+            "in_reply_to": "",
+            "references": "",
+            "body_text": body,
+            "kind": "request" if direction == "in" else "outgoing",
+            "classification": "{}",
+            "override": "{}",
+            "review_state": "attached",
+            "parse_problems": "",
+            "created_at": at,
+        }
 
 
 class _IdAllocator:
@@ -175,9 +309,9 @@ class _IdAllocator:
 
     def __init__(self, session: Session) -> None:
         self._next = {
-            "requester": bulk.max_id(session, Requester.__table__),  # type: ignore[arg-type]
-            "case": bulk.max_id(session, Case.__table__),  # type: ignore[arg-type]
-            "message": bulk.max_id(session, Message.__table__),  # type: ignore[arg-type]
+            "requester": bulk.max_id(session, Requester),
+            "case": bulk.max_id(session, Case),
+            "message": bulk.max_id(session, Message),
         }
 
     def next(self, table: str) -> int:
@@ -220,169 +354,3 @@ def _ascii_handle(given: str, family: str, number: int) -> str:
 @lru_cache(maxsize=65536)
 def _deadlines(jurisdiction: str, types: tuple[str, ...], received: date) -> tuple[tuple[str, rules.Deadline], ...]:
     return tuple(compute_case_deadlines(jurisdiction, types, received, ()))
-
-
-def _make_case(
-    rng: random.Random,
-    today: date,
-    ids: _IdAllocator,
-    key_numbers: _KeyNumbers,
-    jurisdictions: Sequence[str],
-    statuses: Sequence[str],
-    status_weights: Sequence[int],
-    requester_id: int,
-    email: str,
-    name: str,
-    tier: str,
-    audit_prev: AuditEvent | None,
-) -> tuple[dict[str, list[dict[str, Any]]], AuditEvent | None]:
-    jurisdiction = rng.choice(jurisdictions)
-    types = tuple(rng.sample(sorted(REQUEST_PHRASES.keys() - {"appeal"}), k=rng.choice((1, 1, 1, 2, 3))))
-    received_day = today - timedelta(days=rng.randint(0, 120))
-    received_at = datetime.combine(received_day, time(rng.randint(0, 23), rng.randint(0, 59)), UTC)
-    status = rng.choices(statuses, status_weights)[0]
-    pairs = _deadlines(jurisdiction, types, received_day)
-    governing = governing_deadline(pairs, (), status)
-    case_id = ids.next("case")
-    key = format_case_key(received_day.year, key_numbers.next(received_day.year))
-    now = utcnow()
-    subject = f"{LAW_WORDS.get(jurisdiction, 'Privacy')} request: {types[0].replace('_', ' ')}"
-    case = {
-        "id": case_id,
-        "key": key,
-        "requester_id": requester_id,
-        "status": status,
-        "jurisdiction": jurisdiction,
-        "jurisdiction_assumed": False,
-        "tier": tier,
-        "channel": "email",
-        "capacity": "consumer",
-        "language": "en",
-        "subject": subject,
-        "received_at": received_at,
-        "due_date": governing.due if governing else None,
-        "due_event": governing.event if governing else "",
-        "agent_name": "",
-        "agent_email": "",
-        "outcome": "complied" if status in ("responded", "closed") else "",
-        "outcome_reason": "",
-        "parent_case_id": None,
-        "merged_into_id": None,
-        "responded_at": None,
-        "closed_at": now if status == "closed" else None,
-        "created_at": now,
-        "updated_at": now,
-    }
-    crt = [
-        {"case_id": case_id, "request_type": t, "is_primary": i == 0, "outcome": "", "outcome_reason": ""}
-        for i, t in enumerate(types)
-    ]
-    deadlines = [
-        {
-            "case_id": case_id,
-            "request_type": t,
-            "event": d.event,
-            "due": d.due,
-            "basis": d.basis,
-            "confirmed": d.confirmed,
-            "assumed": d.assumed,
-            "note": d.note,
-            "computed_at": now,
-            "superseded_at": None,
-        }
-        for t, d in pairs
-    ]
-    body = "\n\n".join(REQUEST_PHRASES[t] for t in types)
-    thread = [_message(ids, case_id, "in", email, name, subject, body, received_at, key)]
-    if status != "new" and rng.random() < 0.6:
-        reply_at = received_at + timedelta(days=rng.randint(1, 5))
-        ack = f"Dear {name},\n\nWe received your request {key} and will verify your identity."
-        thread.append(
-            _message(
-                ids, case_id, "out", "privacy@lumetra.io", "Lumetra Privacy", f"[{key}] {subject}", ack, reply_at, key
-            )
-        )
-    if rng.random() < 0.3:
-        later = received_at + timedelta(days=rng.randint(2, 20))
-        thread.append(
-            _message(
-                ids,
-                case_id,
-                "in",
-                email,
-                name,
-                f"Re: [{key}] {subject}",
-                f"Following up on {key}: my account number is ENG-{requester_id:07d}.",
-                later,
-                key,
-            )
-        )
-    event = AuditEvent(
-        case_id=case_id,
-        at=now,
-        actor="demo",
-        action="case.opened",
-        entity="case",
-        entity_id=case_id,
-        before=audit.encode(None),
-        after=audit.encode(
-            {
-                "key": key,
-                "requester": email,
-                "jurisdiction": jurisdiction,
-                "request_types": list(types),
-                "received_at": received_at,
-            }
-        ),
-    )
-    audit.seal(event, audit_prev)
-    return (
-        {"case": [case], "crt": crt, "deadline": deadlines, "message": thread, "audit": [event.model_dump()]},
-        event,
-    )
-
-
-def _message(
-    ids: _IdAllocator,
-    case_id: int,
-    direction: str,
-    address: str,
-    name: str,
-    subject: str,
-    body: str,
-    at: datetime,
-    key: str,
-) -> dict[str, Any]:
-    message_id = ids.next("message")
-    header_id = f"<demo.{message_id}.{key.lower()}@{'lumetra.io' if direction == 'out' else 'example.org'}>"
-    to = "privacy@lumetra.io" if direction == "in" else address
-    raw = (
-        f"From: {name} <{address}>\r\nTo: {to}\r\nSubject: {subject}\r\n"
-        f"Date: {at.strftime('%a, %d %b %Y %H:%M:%S +0000')}\r\nMessage-ID: {header_id}\r\n"
-        "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
-        f"{body}\r\n"
-    ).encode()
-    return {
-        "id": message_id,
-        "case_id": case_id,
-        "direction": direction,
-        "message_id_header": header_id,
-        "content_sha256": hashlib.sha256(raw).hexdigest(),
-        "raw": raw,
-        "source": "demo",
-        "subject": subject,
-        "from_name": name,
-        "from_addr": address,
-        "to_addrs": to,
-        "date_header": at,
-        "received_at": at,
-        "in_reply_to": "",
-        "references": "",
-        "body_text": body,
-        "kind": "request" if direction == "in" else "outgoing",
-        "classification": "{}",
-        "override": "{}",
-        "review_state": "attached",
-        "parse_problems": "",
-        "created_at": at,
-    }

@@ -7,6 +7,7 @@ a portable install never touches the user's real folders.
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 from dataclasses import dataclass
@@ -64,13 +65,22 @@ def resolve_paths(data_dir: str | os.PathLike[str] | None = None) -> AppPaths:
     )
 
 
+@functools.cache
+def _bundle_root() -> Path:
+    """The repository checkout, or the unpacked folder of a frozen build."""
+    frozen_root = getattr(sys, "_MEIPASS", None)
+    return Path(frozen_root) if frozen_root else Path(__file__).resolve().parents[2]
+
+
+def ui_dir() -> Path:
+    """Qt Designer forms and the style sheet."""
+    return _bundle_root() / "ui"
+
+
 def resources_dir() -> Path:
     """The bundled resources (statute tables, templates, fonts, icons, inventory).
 
     In a frozen build they sit next to the executable's unpacked files; from a checkout they are the
     repository's top-level ``resources/`` folder.
     """
-    frozen_root = getattr(sys, "_MEIPASS", None)
-    if frozen_root:
-        return Path(frozen_root) / "resources"
-    return Path(__file__).resolve().parents[2] / "resources"
+    return _bundle_root() / "resources"

@@ -6,7 +6,6 @@ import logging
 import logging.handlers
 import sys
 import traceback
-from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtGui import QFontDatabase, QGuiApplication
@@ -14,12 +13,11 @@ from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox
 
 from lumetra_desk import __version__
 from lumetra_desk.core.errors import LumetraError
-from lumetra_desk.core.paths import AppPaths, resolve_paths
+from lumetra_desk.core.paths import AppPaths, resolve_paths, ui_dir
 from lumetra_desk.core.store.db import PassphraseRequiredError, Store
 from lumetra_desk.gui.main_window import MainWindow
 
 log = logging.getLogger("lumetra_desk.gui")
-STYLE_SHEET = Path(__file__).resolve().parents[2] / "ui" / "style.qss"
 
 
 def configure_logging(paths: AppPaths) -> None:
@@ -48,8 +46,9 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationVersion(__version__)
     app.setOrganizationName("Lumetra")
     app.setDesktopFileName("io.lumetra.Desk")
-    if STYLE_SHEET.exists():
-        app.setStyleSheet(STYLE_SHEET.read_text())
+    style_sheet = ui_dir() / "style.qss"
+    if style_sheet.exists():
+        app.setStyleSheet(style_sheet.read_text())
     return app
 
 

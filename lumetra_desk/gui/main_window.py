@@ -51,7 +51,7 @@ class MainWindow(QMainWindow):
         self.ui.searchEdit.textChanged.connect(lambda _text: self._search_timer.start())
         self.ui.statusFilter.currentIndexChanged.connect(self._apply_filter)
         self.ui.jurisdictionFilter.currentIndexChanged.connect(self._apply_filter)
-        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.ui.searchEdit.setFocus)
+        QShortcut(QKeySequence.StandardKey.Find, self, self.ui.searchEdit.setFocus)
         self.cases.reload()
 
     def _fill_filters(self) -> None:

@@ -226,6 +226,7 @@ class Store:
         raw = self.engine.raw_connection()
         try:
             source = raw.dbapi_connection
+            assert source is not None, "a checked-out connection has its DB-API connection"
             dest = sqlcipher.connect(str(target))
             try:
                 if self._sql_key is not None:

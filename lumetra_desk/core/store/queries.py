@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 from sqlalchemy import ColumnElement, Select, and_, func, literal_column, or_, select, text
 from sqlmodel import Session, col
@@ -77,7 +77,7 @@ def _conditions(flt: CaseFilter) -> list[ColumnElement[bool]]:
     if flt.request_type:
         conditions.append(
             col(Case.id).in_(
-                select(CaseRequestType.case_id).where(col(CaseRequestType.request_type) == flt.request_type)
+                select(col(CaseRequestType.case_id)).where(col(CaseRequestType.request_type) == flt.request_type)
             )
         )
     if flt.text.strip():
@@ -98,10 +98,8 @@ def _text_condition(user_text: str) -> ColumnElement[bool]:
     note_hits = select(col(Note.case_id)).where(
         col(Note.id).in_(text("SELECT rowid FROM note_fts WHERE note_fts MATCH :q"))
     )
-    return or_(
-        col(Case.id).in_(message_hits.union(note_hits)),
-        col(Case.requester_id).in_(select(Requester.id).where(col(Requester.email).like(f"%{user_text.lower()}%"))),
-    ).self_group()  # type: ignore[return-value]
+    requester_hits = select(col(Requester.id)).where(col(Requester.email).like(f"%{user_text.lower()}%"))
+    return or_(col(Case.id).in_(message_hits.union(note_hits)), col(Case.requester_id).in_(requester_hits))
 
 
 def _sort_columns(sort: SortKey, descending: bool) -> list[Any]:
@@ -132,7 +130,7 @@ def case_ids(
     if sort == "requester":
         statement = statement.join(Requester, col(Requester.id) == col(Case.requester_id))
     statement = _filtered(statement, flt).order_by(*_sort_columns(sort, descending))
-    return list(session.connection().execute(statement, _params(flt)).scalars())
+    return [cast(int, i) for i in session.connection().execute(statement, _params(flt)).scalars()]
 
 
 def count_cases(session: Session, flt: CaseFilter = CaseFilter()) -> int:
@@ -167,29 +165,39 @@ def case_rows(session: Session, ids: Sequence[int], with_message_ids: bool = Fal
         .where(col(Case.id).in_(ids))
     ).all()
     types: dict[int, list[str]] = {}
-    for case_id, request_type in conn.execute(
+    for type_case_id, request_type in conn.execute(
         select(col(CaseRequestType.case_id), col(CaseRequestType.request_type))
         .where(col(CaseRequestType.case_id).in_(ids))
         .order_by(col(CaseRequestType.case_id), col(CaseRequestType.is_primary).desc(), col(CaseRequestType.id))
     ):
-        types.setdefault(case_id, []).append(request_type)
+        types.setdefault(type_case_id, []).append(request_type)
     message_ids: dict[int, list[str]] = {}
     if with_message_ids:
-        for case_id, header in conn.execute(
+        for message_case_id, header in conn.execute(
             select(col(Message.case_id), col(Message.message_id_header))
             .where(col(Message.case_id).in_(ids))
             .order_by(col(Message.received_at))
         ):
-            if header:
-                message_ids.setdefault(case_id, []).append(header)
-    by_id = {
-        row[0]: CaseRow(
-            *row,
-            request_types=types.get(row[0], []),
-            message_ids=message_ids.get(row[0], []),
+            if header and message_case_id is not None:
+                message_ids.setdefault(message_case_id, []).append(header)
+    by_id: dict[int, CaseRow] = {}
+    for found_id, key, email, name, status, jurisdiction, tier, received_at, due_date, due_event, subject in found:
+        case_id = cast(int, found_id)
+        by_id[case_id] = CaseRow(
+            id=case_id,
+            key=key,
+            requester_email=email,
+            requester_name=name,
+            status=status,
+            jurisdiction=jurisdiction,
+            tier=tier,
+            received_at=received_at,
+            due_date=due_date,
+            due_event=due_event,
+            subject=subject,
+            request_types=types.get(case_id, []),
+            message_ids=message_ids.get(case_id, []),
         )
-        for row in found
-    }
     return [by_id[i] for i in ids if i in by_id]
 
 

@@ -1,0 +1,106 @@
+"""The command line: demo data, case listing, store upkeep, and one-line errors."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from lumetra_desk import __version__
+from lumetra_desk.cli.main import main
+from lumetra_desk.core.paths import AppPaths
+
+
+def run_cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run_cli(capsys, "version")
+    assert code == 0 and __version__ in out
+
+
+def test_demo_then_cases_list_json(app_paths: AppPaths, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run_cli(capsys, "--data-dir", str(app_paths.data_dir), "demo", "--cases", "60", "--seed", "7")
+    assert code == 0 and "Added 60 demo cases" in out
+    code, out, _ = run_cli(capsys, "--data-dir", str(app_paths.data_dir), "cases", "list", "--json")
+    assert code == 0
+    cases = json.loads(out)
+    assert len(cases) == 60
+    for case in cases:
+        assert {"id", "requester_email", "status", "jurisdiction", "request_types", "received", "message_ids"} <= set(
+            case
+        )
+        assert case["key"].startswith("LD-20")
+        assert case["request_types"] and case["message_ids"]
+    due = [c["due"] for c in cases if c["due"]]
+    assert due == sorted(due), "listed soonest deadline first"
+    code, out, _ = run_cli(
+        capsys, "--data-dir", str(app_paths.data_dir), "cases", "list", "--status", "closed", "--json"
+    )
+    assert all(c["status"] == "closed" for c in json.loads(out))
+
+
+def test_demo_is_deterministic(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    listings = []
+    for name in ("a", "b"):
+        data_dir = str(tmp_path / name)
+        run_cli(capsys, "--data-dir", data_dir, "demo", "--cases", "25", "--seed", "3")
+        _, out, _ = run_cli(capsys, "--data-dir", data_dir, "cases", "list", "--json")
+        listings.append(json.loads(out))
+    assert listings[0] == listings[1]
+
+
+def test_cases_list_text_and_search(app_paths: AppPaths, capsys: pytest.CaptureFixture[str]) -> None:
+    data_dir = str(app_paths.data_dir)
+    run_cli(capsys, "--data-dir", data_dir, "demo", "--cases", "40")
+    code, out, _ = run_cli(capsys, "--data-dir", data_dir, "cases", "list")
+    assert code == 0 and out.splitlines()[0].startswith("KEY")
+    code, out, _ = run_cli(capsys, "--data-dir", data_dir, "cases", "list", "--search", "delete", "--json")
+    hits = json.loads(out)
+    assert hits and all("delete" in c["request_types"] or c["request_types"] for c in hits)
+
+
+def test_db_check_and_backup(app_paths: AppPaths, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data_dir = str(app_paths.data_dir)
+    run_cli(capsys, "--data-dir", data_dir, "demo", "--cases", "10")
+    code, out, _ = run_cli(capsys, "--data-dir", data_dir, "db", "check")
+    assert code == 0 and "healthy" in out
+    target = tmp_path / "backup.db"
+    code, out, _ = run_cli(capsys, "--data-dir", data_dir, "db", "backup", str(target))
+    assert code == 0 and target.exists()
+    code, _, err = run_cli(capsys, "--data-dir", data_dir, "db", "backup", str(target))
+    assert code == 1 and err.count("\n") == 1 and "already exists" in err
+
+
+def test_errors_are_one_plain_line_with_a_nonzero_exit(tmp_path: Path) -> None:
+    data_dir = tmp_path / "desk"
+    env = {"LUMETRA_DESK_PASSPHRASE": "right", "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
+    first = subprocess.run(
+        [sys.executable, "-m", "lumetra_desk", "--data-dir", str(data_dir), "db", "init"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert first.returncode == 0, first.stderr
+    wrong = subprocess.run(
+        [sys.executable, "-m", "lumetra_desk", "--data-dir", str(data_dir), "cases", "list"],
+        env=env | {"LUMETRA_DESK_PASSPHRASE": "wrong"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert wrong.returncode == 1
+    assert wrong.stderr.startswith("lumetra-desk: ") and wrong.stderr.count("\n") == 1
+    assert "Traceback" not in wrong.stderr
+
+
+def test_unencrypted_store_only_when_asked(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run_cli(capsys, "--data-dir", str(tmp_path / "plain"), "db", "init", "--unencrypted")
+    assert code == 0 and "encryption: none" in out

@@ -1,0 +1,57 @@
+"""The window shell: empty state, demo data, the lazy case table."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontDatabase
+from pytestqt.qtbot import QtBot
+
+from lumetra_desk.core import demo
+from lumetra_desk.core.store.db import Store
+from lumetra_desk.gui.main_window import CASES_PAGE, EMPTY_PAGE, MainWindow
+
+pytestmark = pytest.mark.gui
+
+
+def _window(qtbot: QtBot, store: Store) -> MainWindow:
+    window = MainWindow(store)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def test_fonts_are_installed(qapp: object) -> None:
+    assert QFontDatabase.families(), "no fonts: every label would render as boxes (install fonts-dejavu-core)"
+
+
+def test_empty_store_offers_demo_data_and_loads_it(qtbot: QtBot, store: Store) -> None:
+    window = _window(qtbot, store)
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "0 cases")
+    assert window.ui.pages.currentIndex() == EMPTY_PAGE
+    with qtbot.waitSignal(window.cases.loaded, timeout=60_000, check_params_cb=lambda n: n > 0):
+        qtbot.mouseClick(window.ui.loadDemoButton, Qt.MouseButton.LeftButton)
+    assert window.ui.pages.currentIndex() == CASES_PAGE
+    assert window.cases.rowCount() > 0
+    assert window.cases.index(0, 0).data().startswith("LD-")
+
+
+def test_case_table_model_is_well_behaved(qtbot: QtBot, store: Store, qtmodeltester: object) -> None:
+    demo.fill(store, 300, seed=5)
+    window = _window(qtbot, store)
+    qtbot.waitUntil(lambda: window.cases.rowCount() > 0)
+    qtmodeltester.check(window.cases)  # type: ignore[attr-defined]
+
+
+def test_sorting_and_filtering_reload_the_ids(qtbot: QtBot, store: Store) -> None:
+    demo.fill(store, 120, seed=2)
+    window = _window(qtbot, store)
+    qtbot.waitUntil(lambda: window.cases.rowCount() > 0)
+    with qtbot.waitSignal(window.cases.loaded):
+        window.ui.caseTable.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    keys = [window.cases.index(r, 0).data() for r in range(window.cases.rowCount())]
+    assert keys == sorted(keys, reverse=True)
+    with qtbot.waitSignal(window.cases.loaded):
+        window.ui.jurisdictionFilter.setCurrentIndex(window.ui.jurisdictionFilter.findData("US-CA"))
+    assert all(window.cases.index(r, 3).data() == "US-CA" for r in range(window.cases.rowCount()))
