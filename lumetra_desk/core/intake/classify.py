@@ -362,6 +362,8 @@ class _Classifier:
         taken: list[tuple[int, int]] = []
         for request_type, rules in self.vocabulary.type_rules.items():
             for cue in [*rules.strong, *rules.weak]:
+                if cue in rules.weak and scores[request_type] >= self.vocabulary.type_threshold:
+                    break  # hints only matter while the strong evidence is not enough on its own
                 for match in cue.pattern.finditer(self.text):
                     weight = cue.weight
                     before = self._clause_before(self.text, match)
