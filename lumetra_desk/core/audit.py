@@ -20,6 +20,7 @@ from sqlmodel import Session, col, select
 from lumetra_desk.core.store.models import AuditEvent, utcnow
 
 GENESIS = "0" * 64
+_HEAD_KEY = "lumetra_desk.audit.head"
 
 
 def current_actor() -> str:
@@ -49,14 +50,6 @@ def _digest(fields: dict[str, Any]) -> str:
     return hashlib.sha256(json.dumps(values, ensure_ascii=False).encode()).hexdigest()
 
 
-def seal(event: AuditEvent, previous: AuditEvent | None) -> AuditEvent:
-    """Give ``event`` the next id after ``previous`` and chain its hash to it."""
-    event.id = (previous.id or 0) + 1 if previous else 1
-    event.prev_hash = previous.hash if previous else GENESIS
-    event.hash = _digest(event.model_dump())
-    return event
-
-
 def seal_row(row: dict[str, Any], previous: tuple[int, str] | None) -> tuple[int, str]:
     """Bulk loading's ``seal``: chain a plain row after ``previous`` (id, hash); returns its own (id, hash)."""
     row["id"] = previous[0] + 1 if previous else 1
@@ -65,8 +58,22 @@ def seal_row(row: dict[str, Any], previous: tuple[int, str] | None) -> tuple[int
     return row["id"], row["hash"]
 
 
-def last_event(session: Session) -> AuditEvent | None:
-    return session.exec(select(AuditEvent).order_by(col(AuditEvent.id).desc()).limit(1)).first()
+def chain_head(session: Session) -> tuple[int, str] | None:
+    """The (id, hash) of the newest event, remembered for the rest of the transaction."""
+    if _HEAD_KEY not in session.info:
+        row = session.exec(select(AuditEvent.id, AuditEvent.hash).order_by(col(AuditEvent.id).desc()).limit(1)).first()
+        session.info[_HEAD_KEY] = (row[0], row[1]) if row else None
+    head: tuple[int, str] | None = session.info[_HEAD_KEY]
+    return head
+
+
+def remember_head(session: Session, head: tuple[int, str]) -> None:
+    session.info[_HEAD_KEY] = head
+
+
+def forget_head(session: Session) -> None:
+    """Drop the remembered head (after a rollback, or when rows were written outside ``record``)."""
+    session.info.pop(_HEAD_KEY, None)
 
 
 def encode(value: dict[str, Any] | None) -> str:
@@ -86,20 +93,19 @@ def record(
     actor: str | None = None,
 ) -> AuditEvent:
     """Append one event to the chain, inside the caller's transaction."""
-    last = last_event(session)
-    event = AuditEvent(
-        case_id=case_id,
-        at=utcnow(),
-        actor=actor or current_actor(),
-        action=action,
-        entity=entity,
-        entity_id=entity_id,
-        before=_json(before),
-        after=_json(after),
-    )
-    seal(event, last)
+    row: dict[str, Any] = {
+        "case_id": case_id,
+        "at": utcnow(),
+        "actor": actor or current_actor(),
+        "action": action,
+        "entity": entity,
+        "entity_id": entity_id,
+        "before": _json(before),
+        "after": _json(after),
+    }
+    remember_head(session, seal_row(row, chain_head(session)))
+    event = AuditEvent(**row)
     session.add(event)
-    session.flush()
     return event
 
 

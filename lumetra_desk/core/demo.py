@@ -115,6 +115,8 @@ def fill(
             if progress:
                 progress(min(cases, start + BATCH), cases)
         builder.key_numbers.save()
+        if builder.audit_prev:
+            audit.remember_head(session, builder.audit_prev)
     return DemoSummary(cases=cases, messages=message_count, requesters=cases)
 
 
@@ -132,8 +134,7 @@ class _Builder:
         self.key_numbers = _KeyNumbers(session)
         self.jurisdictions = [*rules.load_rulebook().jurisdictions(), rules.UNKNOWN_JURISDICTION]
         self.request_types = sorted(REQUEST_PHRASES.keys() - {"appeal"})
-        last = audit.last_event(session)
-        self.audit_prev = (last.id or 0, last.hash) if last else None
+        self.audit_prev = audit.chain_head(session)
 
     def add_case(self, index: int, rows: dict[type[SQLModel], list[dict[str, Any]]]) -> None:
         rng = self.rng
