@@ -58,6 +58,7 @@ class Case(SQLModel, table=True):
     outcome_reason: str = ""
     parent_case_id: int | None = Field(default=None, foreign_key="case.id", index=True)  # appeal -> original
     merged_into_id: int | None = Field(default=None, foreign_key="case.id")
+    ag_contact_given: bool | None = None  # appeal decisions: whether the Attorney General contact was given
     responded_at: datetime | None = None
     closed_at: datetime | None = None
     created_at: datetime = Field(default_factory=utcnow)
