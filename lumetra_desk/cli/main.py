@@ -14,7 +14,20 @@ from collections.abc import Sequence
 from lumetra_desk.cli import context
 from lumetra_desk.core.errors import LumetraError
 
-COMMAND_MODULES = ("gui", "version", "demo", "cases", "db", "rules", "intake", "import", "fetch", "letter")
+COMMAND_MODULES = (
+    "gui",
+    "version",
+    "demo",
+    "cases",
+    "db",
+    "rules",
+    "intake",
+    "import",
+    "fetch",
+    "letter",
+    "due",
+    "calendar",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,0 +1,228 @@
+"""Read queries behind the dashboard, reminders and intake review (the SQL for them lives here only).
+
+They read on indexed columns (``Case.due_date``, ``Deadline.due``, ``Message.review_state``) so the dashboard of a
+100k-case store counts in milliseconds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import cast
+
+from sqlalchemy import and_, func, select
+from sqlmodel import Session, col
+from sqlmodel import select as select_rows
+
+from lumetra_desk.core.store.models import Case, ClockEvent, Deadline, Message, Requester
+
+PENDING = "pending"
+# Statuses in which no response deadline runs any more (answered, or the clock already moved by an extension).
+NO_EXTENSION_DECISION = ("responded", "closed", "extended")
+
+
+@dataclass(frozen=True)
+class DeadlineBasis:
+    """How one deadline was computed: the citation and the engine's note, with its confidence."""
+
+    event: str
+    due: date
+    basis: str
+    note: str
+    confirmed: bool
+    assumed: bool
+    request_type: str
+
+
+@dataclass(frozen=True)
+class DeadlineHistoryRow:
+    id: int
+    request_type: str
+    event: str
+    due: date
+    basis: str
+    note: str
+    confirmed: bool
+    assumed: bool
+    computed_at: datetime
+    superseded_at: datetime | None
+
+
+@dataclass(frozen=True)
+class DueItem:
+    """One date an open case must meet, with enough to name it in a reminder."""
+
+    case_id: int
+    case_key: str
+    status: str
+    requester_email: str
+    event: str
+    due: date
+    basis: str
+
+
+@dataclass(frozen=True)
+class PendingMessage:
+    id: int
+    received_at: datetime
+    from_addr: str
+    from_name: str
+    subject: str
+    kind: str
+    case_id: int | None
+    case_key: str
+
+
+def pending_message_count(session: Session) -> int:
+    statement = select(func.count()).select_from(Message).where(col(Message.review_state) == PENDING)
+    return int(session.connection().execute(statement).scalar_one())
+
+
+def pending_messages(session: Session, limit: int = 2000) -> list[PendingMessage]:
+    """Mail waiting for the officer's review, oldest first (the oldest waited longest)."""
+    statement = (
+        select(
+            col(Message.id),
+            col(Message.received_at),
+            col(Message.from_addr),
+            col(Message.from_name),
+            col(Message.subject),
+            col(Message.kind),
+            col(Message.case_id),
+            col(Case.key),
+        )
+        .outerjoin(Case, col(Case.id) == col(Message.case_id))
+        .where(col(Message.review_state) == PENDING)
+        .order_by(col(Message.received_at), col(Message.id))
+        .limit(limit)
+    )
+    return [
+        PendingMessage(cast(int, m_id), received, addr, name, subject, kind, case_id, key or "")
+        for m_id, received, addr, name, subject, kind, case_id, key in session.connection().execute(statement)
+    ]
+
+
+def governing_bases(session: Session, case_ids: Sequence[int]) -> dict[int, DeadlineBasis]:
+    """For each case, the current deadline row behind its governing ``due_date``/``due_event``."""
+    if not case_ids:
+        return {}
+    statement = (
+        select(
+            col(Deadline.case_id),
+            col(Deadline.event),
+            col(Deadline.due),
+            col(Deadline.basis),
+            col(Deadline.note),
+            col(Deadline.confirmed),
+            col(Deadline.assumed),
+            col(Deadline.request_type),
+        )
+        .join(
+            Case,
+            and_(
+                col(Case.id) == col(Deadline.case_id),
+                col(Case.due_event) == col(Deadline.event),
+                col(Case.due_date) == col(Deadline.due),
+            ),
+        )
+        .where(col(Deadline.case_id).in_(case_ids), col(Deadline.superseded_at).is_(None))
+        .order_by(col(Deadline.id))
+    )
+    found: dict[int, DeadlineBasis] = {}
+    for case_id, event, due, basis, note, confirmed, assumed, request_type in session.connection().execute(statement):
+        found.setdefault(case_id, DeadlineBasis(event, due, basis, note, bool(confirmed), bool(assumed), request_type))
+    return found
+
+
+def deadline_history(session: Session, case_id: int) -> list[DeadlineHistoryRow]:
+    """Every deadline ever computed for a case: current rows first, then the superseded ones, newest first."""
+    rows = session.exec(
+        select_rows(Deadline)
+        .where(col(Deadline.case_id) == case_id)
+        .order_by(col(Deadline.superseded_at).is_not(None), col(Deadline.computed_at).desc(), col(Deadline.due))
+    ).all()
+    return [
+        DeadlineHistoryRow(
+            row.id or 0,
+            row.request_type,
+            row.event,
+            row.due,
+            row.basis,
+            row.note,
+            row.confirmed,
+            row.assumed,
+            row.computed_at,
+            row.superseded_at,
+        )
+        for row in rows
+    ]
+
+
+def governing_due_until(session: Session, until: date) -> list[DueItem]:
+    """Open cases whose governing deadline falls on or before ``until`` (overdue ones included)."""
+    statement = (
+        select(
+            col(Case.id),
+            col(Case.key),
+            col(Case.status),
+            col(Requester.email),
+            col(Case.due_event),
+            col(Case.due_date),
+        )
+        .join(Requester, col(Requester.id) == col(Case.requester_id))
+        .where(
+            col(Case.due_date).is_not(None),
+            col(Case.due_date) <= until,
+            col(Case.status) != "closed",
+            col(Case.merged_into_id).is_(None),
+        )
+        .order_by(col(Case.due_date), col(Case.id))
+    )
+    rows = session.connection().execute(statement).all()
+    bases = governing_bases(session, [cast(int, r[0]) for r in rows])
+    return [
+        DueItem(
+            case_id=cast(int, case_id),
+            case_key=key,
+            status=status,
+            requester_email=email,
+            event=event or "respond",
+            due=cast(date, due),
+            basis=bases[case_id].basis if case_id in bases else "",
+        )
+        for case_id, key, status, email, event, due in rows
+    ]
+
+
+def extension_windows_until(session: Session, start: date, until: date) -> list[DueItem]:
+    """Extension decisions still open: the notice must go out by a date between ``start`` and ``until``."""
+    taken = select(col(ClockEvent.case_id)).where(col(ClockEvent.kind) == "extension_taken")
+    statement = (
+        select(
+            col(Case.id),
+            col(Case.key),
+            col(Case.status),
+            col(Requester.email),
+            col(Deadline.event),
+            func.min(col(Deadline.due)),
+            col(Deadline.basis),
+        )
+        .join(Case, col(Case.id) == col(Deadline.case_id))
+        .join(Requester, col(Requester.id) == col(Case.requester_id))
+        .where(
+            col(Deadline.event) == "extension_notice_by",
+            col(Deadline.superseded_at).is_(None),
+            col(Deadline.due) >= start,
+            col(Deadline.due) <= until,
+            col(Case.status).not_in(NO_EXTENSION_DECISION),
+            col(Case.merged_into_id).is_(None),
+            col(Case.id).not_in(taken),
+        )
+        .group_by(col(Case.id))
+        .order_by(func.min(col(Deadline.due)), col(Case.id))
+    )
+    return [
+        DueItem(cast(int, case_id), key, status, email, event, due, basis or "")
+        for case_id, key, status, email, event, due, basis in session.connection().execute(statement)
+    ]

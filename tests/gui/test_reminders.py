@@ -1,0 +1,110 @@
+"""Dashboard counts, reminders, notification memory and the due/calendar commands, on real stores."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from icalendar import Calendar
+from sqlmodel import select
+
+from lumetra_desk.cli.main import main as cli_main
+from lumetra_desk.core import demo
+from lumetra_desk.core.cases import service
+from lumetra_desk.core.dashboard import BUCKETS, bucket_filter, countdown, dashboard_counts
+from lumetra_desk.core.paths import AppPaths
+from lumetra_desk.core.reminders import ShownReminders, daily_digest, due_within, notifications_due
+from lumetra_desk.core.store.db import Store
+from lumetra_desk.core.store.models import Case
+from lumetra_desk.core.store.queries import case_ids, case_rows
+
+LEADS = [7, 3, 1]
+
+
+def _open_case(store: Store, received: datetime, jurisdiction: str = "US-CA") -> str:
+    with store.write() as session:
+        requester = service.find_or_create_requester(session, "ada@example.com", "Ada")
+        case = service.open_case(
+            session, requester=requester, request_types=["access"], received_at=received, jurisdiction=jurisdiction
+        )
+        return case.key
+
+
+def test_each_dashboard_count_matches_the_list_it_opens(store: Store) -> None:
+    demo.fill(store, 300, seed=3)
+    today = date.today()
+    with store.read() as session:
+        counts = dashboard_counts(session, today)
+        for bucket in BUCKETS:
+            ids = case_ids(session, bucket_filter(bucket, today))
+            assert len(ids) == counts.of(bucket)
+            rows = case_rows(session, ids)
+            if bucket == "overdue":
+                assert all(r.due_date is not None and r.due_date < today for r in rows)
+            if bucket == "due_today":
+                assert all(r.due_date == today for r in rows)
+            if bucket == "awaiting_requester":
+                assert all(r.status == "awaiting_requester" for r in rows)
+    assert counts.overdue > 0
+
+
+def test_countdown_words_and_urgency() -> None:
+    today = date(2026, 3, 10)
+    assert countdown(date(2026, 3, 7), today).text == "3 d overdue"
+    assert countdown(today, today).urgency == "today"
+    assert countdown(date(2026, 3, 12), today).urgency == "soon"
+    assert countdown(date(2026, 4, 12), today).urgency == "later"
+    assert countdown(None, today).urgency == "none"
+
+
+def test_a_case_becoming_due_fires_one_reminder_per_lead_time_across_restarts(
+    store: Store, app_paths: AppPaths
+) -> None:
+    key = _open_case(store, datetime(2026, 1, 5, 10, tzinfo=UTC))
+    with store.read() as session:
+        due = session.exec(select(Case).where(Case.key == key)).one().due_date
+    assert due is not None
+    far_ahead = due - timedelta(days=20)
+    with store.read() as session:
+        assert [r for r in notifications_due(session, far_ahead, LEADS) if r.case_key == key] == []
+    for days_before, lead in ((6, 7), (3, 3), (1, 1)):
+        shown = ShownReminders(app_paths)  # a fresh object each day: as after a restart
+        with store.read() as session:
+            fired = shown.unseen(r for r in notifications_due(session, due - timedelta(days_before), LEADS))
+        assert [(r.case_key, r.lead) for r in fired if r.kind == "due"] == [(key, lead)]
+        shown.mark_shown(fired, due - timedelta(days_before))
+        with store.read() as session:
+            again = ShownReminders(app_paths).unseen(notifications_due(session, due - timedelta(days_before), LEADS))
+        assert [r for r in again if r.kind == "due"] == []
+    with store.read() as session:
+        late = notifications_due(session, due + timedelta(days=2), LEADS)
+    assert [(r.kind, r.days_left) for r in late if r.case_key == key] == [("overdue", -2)]
+    assert ShownReminders(app_paths).unseen(late)
+    assert "1 overdue" in daily_digest(late, due + timedelta(days=2))
+
+
+def test_extension_decision_windows_are_reminded(store: Store) -> None:
+    key = _open_case(store, datetime(2026, 1, 5, 10, tzinfo=UTC), jurisdiction="EU")
+    with store.read() as session:
+        windows = [r for r in due_within(session, date(2026, 1, 5), 60, LEADS) if r.kind == "extension_window"]
+    assert [r.case_key for r in windows] == [key]
+    assert "decide on an extension" in windows[0].title
+
+
+def test_due_and_calendar_commands(
+    store: Store, app_paths: AppPaths, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    key = _open_case(store, datetime.now(UTC) - timedelta(days=2))
+    store.close()
+    assert cli_main(["--data-dir", str(app_paths.data_dir), "due", "--within", "400", "--json"]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    assert any(item["case"] == key and item["kind"] == "due" and item["basis"] for item in listed)
+    target = tmp_path / "deadlines.ics"
+    assert cli_main(["--data-dir", str(app_paths.data_dir), "calendar", "export", str(target)]) == 0
+    calendar = Calendar.from_ical(target.read_bytes())
+    events = [c for c in calendar.walk("VEVENT") if str(c["uid"]).startswith(key)]
+    assert events
+    triggers = sorted(alarm["trigger"].dt for alarm in events[0].walk("VALARM"))
+    assert triggers == [timedelta(days=-7), timedelta(days=-3), timedelta(days=-1), timedelta(0)]
