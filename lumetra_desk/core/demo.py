@@ -11,12 +11,13 @@ from __future__ import annotations
 import hashlib
 import random
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
 from typing import Any
 
-from sqlmodel import Session, SQLModel
+from sqlmodel import Session, SQLModel, select
 
 from lumetra_desk.core import audit, rules
 from lumetra_desk.core.cases.service import compute_case_deadlines, format_case_key, governing_deadline
@@ -103,17 +104,22 @@ def fill(
     if cases <= 0:
         return DemoSummary(0, 0, 0)
     message_count = 0
-    with store.write() as session, bulk.fts_deferred(session):
+    with store.write() as session, bulk.fts_deferred(session), ThreadPoolExecutor(max_workers=1) as producer:
         builder = _Builder(session, random.Random(seed), today or date.today())
-        for start in range(0, cases, BATCH):
-            rows: dict[type[SQLModel], list[dict[str, Any]]] = {table: [] for table in TABLE_ORDER}
-            for index in range(start, min(cases, start + BATCH)):
-                builder.add_case(index, rows)
-            for table in TABLE_ORDER:
-                bulk.insert_rows(session, table, rows[table])
-            message_count += len(rows[Message])
+        # The next batch is generated on a worker thread while SQLite stores this one (it releases the GIL),
+        # one batch at a time and in order, so the result stays deterministic.
+        starts = list(range(0, cases, BATCH))
+        pending = producer.submit(builder.batch, starts[0], min(cases, starts[0] + BATCH))
+        for position in range(len(starts)):
+            prepared, messages = pending.result()
+            if position + 1 < len(starts):
+                start = starts[position + 1]
+                pending = producer.submit(builder.batch, start, min(cases, start + BATCH))
+            for table_rows in prepared:
+                bulk.insert_prepared(session, table_rows)
+            message_count += messages
             if progress:
-                progress(min(cases, start + BATCH), cases)
+                progress(min(cases, starts[position] + BATCH), cases)
         builder.key_numbers.save()
         if builder.audit_prev:
             audit.remember_head(session, builder.audit_prev)
@@ -135,6 +141,13 @@ class _Builder:
         self.jurisdictions = [*rules.load_rulebook().jurisdictions(), rules.UNKNOWN_JURISDICTION]
         self.request_types = sorted(REQUEST_PHRASES.keys() - {"appeal"})
         self.audit_prev = audit.chain_head(session)
+
+    def batch(self, start: int, stop: int) -> tuple[list[bulk.PreparedRows | None], int]:
+        """Cases ``start``..``stop`` as rows ready to insert, table by table, and how many messages they hold."""
+        rows: dict[type[SQLModel], list[dict[str, Any]]] = {table: [] for table in TABLE_ORDER}
+        for index in range(start, stop):
+            self.add_case(index, rows)
+        return [bulk.prepare_rows(table, rows[table]) for table in TABLE_ORDER], len(rows[Message])
 
     def add_case(self, index: int, rows: dict[type[SQLModel], list[dict[str, Any]]]) -> None:
         rng = self.rng
@@ -321,17 +334,15 @@ class _IdAllocator:
 
 
 class _KeyNumbers:
-    """Case-key counters per year, read once and written back once."""
+    """Case-key counters per year, read once up front and written back once (``next`` never touches the store,
+    so batches can be built on a worker thread)."""
 
     def __init__(self, session: Session) -> None:
         self._session = session
-        self._last: dict[int, int] = {}
+        self._last: dict[int, int] = {c.year: c.last_number for c in session.exec(select(CaseCounter)).all()}
 
     def next(self, year: int) -> int:
-        if year not in self._last:
-            counter = self._session.get(CaseCounter, year)
-            self._last[year] = counter.last_number if counter else 0
-        self._last[year] += 1
+        self._last[year] = self._last.get(year, 0) + 1
         return self._last[year]
 
     def save(self) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -43,20 +44,27 @@ def table_of(model: type[SQLModel]) -> Table:
     return SQLModel.metadata.tables[str(model.__tablename__)]
 
 
-def insert_rows(session: Session, model: type[SQLModel], rows: Sequence[Mapping[str, Any]]) -> None:
-    """Insert plain rows with one ``executemany``, converting values the way the SQLite column types store them.
+@dataclass(frozen=True)
+class PreparedRows:
+    """Rows already in the form SQLite stores them, ready for one ``executemany``."""
 
-    Bypassing SQLAlchemy's per-value bind processing is what makes 100k demo cases fit their time budget.
+    sql: str
+    values: list[tuple[Any, ...]]
+
+
+def prepare_rows(model: type[SQLModel], rows: Sequence[Mapping[str, Any]]) -> PreparedRows | None:
+    """Convert plain rows the way the SQLite column types store them; touches no connection (thread-safe).
+
+    Bypassing SQLAlchemy's per-value bind processing is what lets 100k demo cases fit their time budget.
     """
     if not rows:
-        return
+        return None
     table = table_of(model)
     columns = [column for column in table.columns if column.name in rows[0]]
     names = [column.name for column in columns]
     converters = [_converter(column.type) for column in columns]
     quoted = ", ".join(f'"{name}"' for name in names)
     sql = f'INSERT INTO "{table.name}" ({quoted}) VALUES ({", ".join("?" * len(names))})'
-    converters = [None if convert is None else functools.lru_cache(maxsize=4096)(convert) for convert in converters]
     values = [
         tuple(
             value if convert is None else convert(value)
@@ -64,20 +72,31 @@ def insert_rows(session: Session, model: type[SQLModel], rows: Sequence[Mapping[
         )
         for row in rows
     ]
+    return PreparedRows(sql, values)
+
+
+def insert_prepared(session: Session, prepared: PreparedRows | None) -> None:
+    if prepared is None:
+        return
     cursor = session.connection().connection.dbapi_connection.cursor()  # type: ignore[union-attr]
     try:
-        cursor.executemany(sql, values)
+        cursor.executemany(prepared.sql, prepared.values)
     finally:
         cursor.close()
+
+
+def insert_rows(session: Session, model: type[SQLModel], rows: Sequence[Mapping[str, Any]]) -> None:
+    """Insert plain rows with one ``executemany`` (see ``prepare_rows``)."""
+    insert_prepared(session, prepare_rows(model, rows))
 
 
 def _converter(column_type: TypeEngine[Any]) -> Callable[[Any], Any] | None:
     """How SQLAlchemy's SQLite types store a value: UTC datetimes as naive text, dates as ISO text."""
     python_type = getattr(column_type, "impl", column_type)
     if isinstance(python_type, DateTime):
-        return _datetime_text
+        return functools.lru_cache(maxsize=4096)(_datetime_text)  # many rows share one timestamp
     if isinstance(python_type, Date):
-        return _date_text
+        return functools.lru_cache(maxsize=4096)(_date_text)
     return None
 
 
