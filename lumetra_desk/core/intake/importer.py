@@ -266,7 +266,7 @@ class MailImporter:
         message.kind = result.kind
         message.classification = json.dumps(result.as_dict(), ensure_ascii=False)
         consumer_email = self._consumer_email(mail, result)
-        case = self._thread(session, mail, result, consumer_email)
+        case = self._thread(session, mail, result, consumer_email, message.received_at)
         if result.kind == "spam":
             return self._leave(session, message, source, "spam or marketing")
         if result.kind in {"auto_reply", "bounce"}:
@@ -292,7 +292,9 @@ class MailImporter:
                 return address
         return mail.from_addr
 
-    def _thread(self, session: Session, mail: ParsedMail, result: Classification, consumer_email: str) -> Case | None:
+    def _thread(
+        self, session: Session, mail: ParsedMail, result: Classification, consumer_email: str, received: datetime
+    ) -> Case | None:
         referenced = [*([mail.in_reply_to] if mail.in_reply_to else []), *reversed(mail.references)]
         if result.kind == "bounce" and mail.bounced_message_id:
             referenced.insert(0, mail.bounced_message_id)
@@ -313,7 +315,7 @@ class MailImporter:
                 return self._live(session, case)
         if result.kind == "bounce" or not consumer_email:
             return None
-        since = (mail.received_at or utcnow()) - timedelta(days=FALLBACK_DAYS)
+        since = received - timedelta(days=FALLBACK_DAYS)
         statement = (
             select(Case)
             .join(Requester, col(Requester.id) == col(Case.requester_id))
