@@ -28,8 +28,19 @@ class Dovecot:
     config: Path
 
     def kick(self, user: str) -> None:
-        """Drop the user's connections, as a server restart or network failure would."""
-        subprocess.run(["doveadm", "-c", str(self.config), "kick", user], check=True, capture_output=True)
+        """Drop the user's connections, as a server restart or network failure would.
+
+        ``doveadm kick`` only signals the imap processes; wait until they are gone, so the client's next
+        command really meets a closed connection.
+        """
+        doveadm = ["doveadm", "-c", str(self.config)]
+        subprocess.run([*doveadm, "kick", user], check=True, capture_output=True)
+        for _ in range(200):
+            who = subprocess.run([*doveadm, "who", user], capture_output=True, text=True, check=False)
+            if user not in who.stdout:
+                return
+            time.sleep(0.05)
+        raise RuntimeError(f"dovecot kept the connections of {user} open")
 
 
 def _free_port() -> int:
