@@ -5,9 +5,18 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from datetime import UTC, date, datetime, time
+from pathlib import Path
 from typing import Any
 
+from sqlmodel import Session, col, select
+
 from lumetra_desk.cli.context import CliContext
+from lumetra_desk.core.cases import export, service, verification, workflow
+from lumetra_desk.core.errors import InvalidInputError
+from lumetra_desk.core.letters.issue import LetterExtras, issue_letter
+from lumetra_desk.core.settings import load_settings
+from lumetra_desk.core.store.models import Case, ClockEvent, Deadline, Letter
 from lumetra_desk.core.store.queries import CaseFilter, CaseRow, iter_case_rows
 
 
@@ -21,6 +30,60 @@ def register(subparsers: Any) -> None:
     listing.add_argument("--search", default="", metavar="TEXT", help="full-text search over messages and notes")
     listing.add_argument("--json", action="store_true", help="print a JSON list (streamed)")
     listing.set_defaults(handler=run_list)
+    _register_work(commands)
+
+
+def _register_work(commands: Any) -> None:
+    ref = {"metavar": "ID", "help": "case key (LD-2026-000123) or number"}
+    show = commands.add_parser("show", help="a case with its deadlines, clock, verification and allowed actions")
+    show.add_argument("case", **ref)
+    show.add_argument("--json", action="store_true", help="print the full record as JSON")
+    show.set_defaults(handler=run_show)
+    move = commands.add_parser("transition", help="move a case to another status (refused with the reason why)")
+    move.add_argument("case", **ref)
+    move.add_argument("state", metavar="STATE", choices=workflow.STATUSES, help=", ".join(workflow.STATUSES))
+    move.add_argument("--reason", required=True, metavar="TEXT", help="why (recorded in the audit trail)")
+    move.add_argument("--on", type=date.fromisoformat, metavar="DATE", help="when it happened (default today)")
+    move.add_argument("--waiting-for", choices=("id", "clarification", "other"), help="for awaiting_requester")
+    move.add_argument("--outcome", choices=(*workflow.OUTCOMES, *workflow.APPEAL_OUTCOMES), help="for responded")
+    move.add_argument("--reason-code", default="", metavar="CODE", help="statutory exception (reason_codes.yaml)")
+    move.add_argument(
+        "--type-outcome", action="append", default=[], metavar="TYPE=OUTCOME[:CODE]", help="one right's own outcome"
+    )
+    move.add_argument("--ag-contact-given", action=argparse.BooleanOptionalAction, help="appeal decisions")
+    move.set_defaults(handler=run_transition)
+    plan = commands.add_parser("plan", help="write the verification plan the law asks for")
+    plan.add_argument("case", **ref)
+    plan.add_argument("--power-of-attorney", action="store_true", help="the agent holds a power of attorney")
+    plan.set_defaults(handler=run_plan)
+    verify = commands.add_parser("verify", help="record one verification step with its evidence")
+    verify.add_argument("case", **ref)
+    verify.add_argument("step", metavar="STEP", help="the step code, e.g. data_point_1 (see `cases show`)")
+    decided = verify.add_mutually_exclusive_group(required=True)
+    decided.add_argument("--passed", action="store_true")
+    decided.add_argument("--failed", action="store_true")
+    verify.add_argument("--evidence", type=Path, metavar="FILE", help="a file kept as evidence")
+    verify.add_argument("--note", default="", metavar="TEXT", help="what was checked")
+    verify.add_argument("--id-document", action="store_true", help="the file is an ID image (purged on close)")
+    verify.set_defaults(handler=run_verify)
+    extend = commands.add_parser("extend", help="take the one extension: issues the notice letter, then records it")
+    extend.add_argument("case", **ref)
+    extend.add_argument("--reason", required=True, metavar="TEXT", help="the reason the requester is told")
+    extend.set_defaults(handler=run_extend)
+    merge = commands.add_parser("merge", help="merge duplicate case B into case A, keeping every message")
+    merge.add_argument("keep", metavar="A")
+    merge.add_argument("duplicate", metavar="B")
+    merge.add_argument("--reason", default="", metavar="TEXT")
+    merge.set_defaults(handler=run_merge)
+    appeal = commands.add_parser("appeal", help="record an appeal received by hand (opens a linked case)")
+    appeal.add_argument("case", **ref)
+    appeal.add_argument("--received", type=date.fromisoformat, required=True, metavar="DATE")
+    appeal.add_argument("--reason", default="", metavar="TEXT")
+    appeal.set_defaults(handler=run_appeal)
+    bundle = commands.add_parser("export", help="write the full record as an evidence bundle with a manifest")
+    bundle.add_argument("case", **ref)
+    bundle.add_argument("directory", type=Path, metavar="DIR")
+    bundle.set_defaults(handler=run_export)
 
 
 def _as_json(row: CaseRow) -> dict[str, Any]:
@@ -63,4 +126,220 @@ def run_list(args: argparse.Namespace, ctx: CliContext) -> int:
                 f"{row.key:<16} {row.status:<19} {row.jurisdiction:<7} {due:<11} "
                 f"{row.requester_email[:34]:<34} {','.join(row.request_types)}"
             )
+    return 0
+
+
+def _show_data(session: Session, case: Case) -> dict[str, Any]:
+    case_id = case.id or 0
+    deadlines = session.exec(
+        select(Deadline).where(Deadline.case_id == case_id).order_by(col(Deadline.computed_at), col(Deadline.id))
+    ).all()
+    plan = verification.plan_for_case(session, case)
+    return {
+        "key": case.key,
+        "id": case_id,
+        "status": case.status,
+        "whose_turn": workflow.whose_turn(case),
+        "jurisdiction": case.jurisdiction,
+        "tier": case.tier,
+        "request_types": service.request_types_of(session, case_id),
+        "received": case.received_at.isoformat(),
+        "due": case.due_date.isoformat() if case.due_date else None,
+        "due_event": case.due_event or None,
+        "outcome": case.outcome or None,
+        "outcome_reason": case.outcome_reason or None,
+        "ag_contact_given": case.ag_contact_given,
+        "parent_case_id": case.parent_case_id,
+        "merged_into_id": case.merged_into_id,
+        "deadlines": [
+            {
+                "request_type": d.request_type,
+                "event": d.event,
+                "due": d.due.isoformat(),
+                "basis": d.basis,
+                "current": d.superseded_at is None,
+            }
+            for d in deadlines
+        ],
+        "clock_events": [
+            {"kind": e.kind, "on": e.occurred_on.isoformat(), "reason": e.reason}
+            for e in session.exec(select(ClockEvent).where(ClockEvent.case_id == case_id)).all()
+        ],
+        "verification": {
+            "state": verification.verification_state(session, case),
+            "level": plan.level,
+            "citation": plan.citation,
+            "notes": list(plan.notes),
+            "steps": [
+                {"code": s.code, "description": s.description, "required": s.required, "status": s.status}
+                for s in verification.steps_of(session, case_id)
+            ],
+        },
+        "free_request_notices": service.free_request_notices(session, case),
+        "actions": [
+            {"name": a.name, "target": a.target, "enabled": a.enabled, "reason": a.reason}
+            for a in workflow.allowed_actions(session, case)
+        ],
+    }
+
+
+def run_show(args: argparse.Namespace, ctx: CliContext) -> int:
+    with ctx.store().read() as session:
+        case = service.find_case(session, args.case)
+        data = _show_data(session, case)
+    if args.json:
+        print(json.dumps(data, indent=2, ensure_ascii=False))
+        return 0
+    print(f"{data['key']}  {data['status']}  (turn: {data['whose_turn']})  {data['jurisdiction']}  {data['tier']}")
+    print(f"  rights: {', '.join(data['request_types'])}; received {data['received'][:10]}; due {data['due'] or '-'}")
+    if data["outcome"]:
+        print(f"  outcome: {data['outcome']} {data['outcome_reason'] or ''}".rstrip())
+    for d in data["deadlines"]:
+        print(f"  {'' if d['current'] else '(superseded) '}{d['event']:<24} {d['due']}  {d['request_type']}")
+    for e in data["clock_events"]:
+        print(f"  clock: {e['kind']} on {e['on']} {e['reason']}")
+    v = data["verification"]
+    print(f"  verification: {v['state']} ({v['level']}; {v['citation']})")
+    for step in v["steps"]:
+        print(f"    {step['code']:<24} {step['status']:<8} {step['description']}")
+    for notice in data["free_request_notices"]:
+        print(f"  free-request limit: {notice}")
+    for action in data["actions"]:
+        print(f"  [{'x' if action['enabled'] else ' '}] {action['name']:<14} {action['reason']}")
+    return 0
+
+
+def _type_outcomes(texts: list[str]) -> dict[str, tuple[str, str]]:
+    result = {}
+    for text in texts:
+        request_type, sep, rest = text.partition("=")
+        if not sep or not rest:
+            raise InvalidInputError(f"The type outcome {text!r} is not in the form TYPE=OUTCOME[:CODE].")
+        outcome, _, code = rest.partition(":")
+        result[request_type.strip()] = (outcome.strip(), code.strip())
+    return result
+
+
+def run_transition(args: argparse.Namespace, ctx: CliContext) -> int:
+    purge = load_settings(ctx.paths).purge_id_documents_on_close
+    with ctx.store().write() as session:
+        case = service.find_case(session, args.case)
+        if args.state == "responded":
+            if not args.outcome:
+                raise InvalidInputError(f"Say how case {case.key} was answered with --outcome.")
+            workflow.respond(
+                session,
+                case,
+                args.outcome,
+                reason=args.reason,
+                reason_code=args.reason_code,
+                type_outcomes=_type_outcomes(args.type_outcome),
+                ag_contact_given=args.ag_contact_given,
+                at=datetime.combine(args.on, time(12), tzinfo=UTC) if args.on else None,
+                purge_id_documents=purge,
+            )
+        else:
+            workflow.transition(
+                session,
+                case,
+                args.state,
+                reason=args.reason,
+                on=args.on,
+                waiting_for=args.waiting_for or "",
+                purge_id_documents=purge,
+            )
+        print(f"{case.key} is now {case.status}; due {case.due_date.isoformat() if case.due_date else '-'}.")
+    return 0
+
+
+def run_plan(args: argparse.Namespace, ctx: CliContext) -> int:
+    with ctx.store().write() as session:
+        case = service.find_case(session, args.case)
+        steps = verification.create_plan(session, case, actor=None, power_of_attorney=args.power_of_attorney)
+        print(f"Verification plan for {case.key}: {len(steps)} step(s).")
+        for step in steps:
+            print(f"  {step.code:<24} {'required' if step.required else 'optional'}  {step.description}")
+    return 0
+
+
+def run_verify(args: argparse.Namespace, ctx: CliContext) -> int:
+    evidence = None
+    if args.evidence:
+        try:
+            evidence = (args.evidence.name, args.evidence.read_bytes())
+        except OSError as exc:
+            raise InvalidInputError(f"The evidence file {args.evidence} cannot be read ({exc.strerror}).") from exc
+    with ctx.store().write() as session:
+        case = service.find_case(session, args.case)
+        step = verification.record_step(
+            session,
+            case,
+            args.step,
+            args.passed,
+            actor=None,
+            evidence_note=args.note,
+            evidence_file=evidence,
+            identity_document=args.id_document,
+        )
+        state = verification.verification_state(session, case)
+    print(f"{case.key}: {step.code} {step.status}; verification is {state.replace('_', ' ')}.")
+    return 0
+
+
+def run_extend(args: argparse.Namespace, ctx: CliContext) -> int:
+    """The notice is the proof the requester was told, so it is issued first unless one already exists."""
+    store = ctx.store()
+    today = date.today()
+    with store.read() as session:
+        case = service.find_case(session, args.case)
+        problem = workflow.refusal(session, case, "extended")
+        has_notice = session.exec(
+            select(Letter.id).where(Letter.case_id == case.id, Letter.kind == "extension_notice")
+        ).first()
+    if problem:
+        raise InvalidInputError(problem)
+    if has_notice is None:
+        issued = issue_letter(
+            store,
+            case.key,
+            "extension_notice",
+            load_settings(ctx.paths),
+            LetterExtras(extension_reason=args.reason),
+            today=today,
+            templates_override_dir=ctx.paths.templates_override_dir,
+        )
+        print(
+            f"Issued {issued.filename}; send it with `lumetra-desk letter {case.key} --kind extension_notice --send`."
+        )
+    with store.write() as session:
+        case = service.find_case(session, args.case)
+        service.take_extension(session, case, today, args.reason)
+        print(f"{case.key} extended; due {case.due_date.isoformat() if case.due_date else '-'}.")
+    return 0
+
+
+def run_merge(args: argparse.Namespace, ctx: CliContext) -> int:
+    with ctx.store().write() as session:
+        keep = service.find_case(session, args.keep)
+        duplicate = service.find_case(session, args.duplicate)
+        service.merge(session, keep, duplicate, actor=None, reason=args.reason)
+        print(f"{duplicate.key} merged into {keep.key}; due {keep.due_date.isoformat() if keep.due_date else '-'}.")
+    return 0
+
+
+def run_appeal(args: argparse.Namespace, ctx: CliContext) -> int:
+    received = datetime.combine(args.received, time(12), tzinfo=UTC)
+    with ctx.store().write() as session:
+        original = service.find_case(session, args.case)
+        appeal = service.open_appeal(session, original, received, actor=None, reason=args.reason)
+        due = appeal.due_date.isoformat() if appeal.due_date else "-"
+        print(f"Appeal {appeal.key} opened for {original.key}; decision due {due}.")
+    return 0
+
+
+def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
+    with ctx.store().read() as session:
+        case = service.find_case(session, args.case)
+        manifest = export.export_case(session, case, args.directory)
+    print(f"Evidence bundle for {case.key} written; manifest {manifest}")
     return 0

@@ -27,6 +27,9 @@ COMMAND_MODULES = (
     "letter",
     "due",
     "calendar",
+    "audit",
+    "report",
+    "retention",
 )
 
 

@@ -7,17 +7,33 @@ deadlines and its audit event land together or not at all.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from sqlmodel import Session, col, select
 
 from lumetra_desk.core import audit, rules
-from lumetra_desk.core.store.models import Case, CaseCounter, CaseRequestType, ClockEvent, Deadline, Requester, utcnow
+from lumetra_desk.core.errors import InvalidInputError, NotFoundError
+from lumetra_desk.core.intake.classify import default_vocabulary
+from lumetra_desk.core.store.models import (
+    Attachment,
+    Case,
+    CaseCounter,
+    CaseRequestType,
+    ClockEvent,
+    Deadline,
+    Letter,
+    Message,
+    Note,
+    Requester,
+    utcnow,
+)
 
 KEY_PREFIX = "LD"
-CLOSED_STATUSES = frozenset({"closed"})
+CLOSED_STATUSES = frozenset({"closed", "merged"})
 # Statuses in which the response is out and only an appeal can start a clock again.
-ANSWERED_STATUSES = frozenset({"responded", "closed"})
+ANSWERED_STATUSES = frozenset({"responded", "closed", "appealed", "merged"})
+# Statuses from which an extension may still be taken (the response is not out yet).
+EXTENDABLE_STATUSES = frozenset({"new", "acknowledged", "awaiting_requester", "verifying", "in_progress"})
 
 
 def next_case_key(session: Session, year: int) -> str:
@@ -206,3 +222,312 @@ def recompute_deadlines(
             actor=actor,
         )
     return rows
+
+
+def find_case(session: Session, ref: str) -> Case:
+    """A case by its key (LD-2026-000123) or its number."""
+    text = ref.strip()
+    case = session.exec(select(Case).where(Case.key == text.upper())).first()
+    if case is None and text.isdigit():
+        case = session.get(Case, int(text))
+    if case is None:
+        raise NotFoundError(f"There is no case {text!r}.")
+    return case
+
+
+def current_deadlines(session: Session, case_id: int) -> list[Deadline]:
+    return list(
+        session.exec(
+            select(Deadline)
+            .where(Deadline.case_id == case_id, col(Deadline.superseded_at).is_(None))
+            .order_by(col(Deadline.due), col(Deadline.id))
+        ).all()
+    )
+
+
+def extension_notice_by(session: Session, case: Case) -> date | None:
+    """The last day an extension may be decided (the earliest notice date across the case's rights)."""
+    dates = [d.due for d in current_deadlines(session, case.id or 0) if d.event == "extension_notice_by"]
+    return min(dates) if dates else None
+
+
+def set_status(session: Session, case: Case, status: str, *, reason: str, actor: str | None, **extra: object) -> None:
+    """Change the status and record why, with the before/after the audit trail needs."""
+    before = {"status": case.status}
+    case.status = status
+    case.updated_at = utcnow()
+    session.add(case)
+    session.flush()
+    audit.record(
+        session,
+        action="case.status_changed",
+        case_id=case.id,
+        entity="case",
+        entity_id=case.id,
+        before=before,
+        after={"status": status, "reason": reason, **extra},
+        actor=actor,
+    )
+
+
+def take_extension(session: Session, case: Case, on: date, reason: str, actor: str | None = None) -> None:
+    """Record the one extension the law allows, after its notice letter, and move the deadlines.
+
+    The notice must be decided within the initial period (``extension_notice_by``) and give reasons; the
+    letter is the proof the requester was told, so no extension is recorded without one.
+    """
+    if not reason.strip():
+        raise InvalidInputError(f"An extension of case {case.key} needs a reason the requester is told.")
+    taken = session.exec(
+        select(ClockEvent).where(ClockEvent.case_id == case.id, ClockEvent.kind == "extension_taken")
+    ).first()
+    if taken is not None:
+        raise InvalidInputError(
+            f"Case {case.key} was already extended on {taken.occurred_on.isoformat()}; the law allows one extension."
+        )
+    if case.status not in EXTENDABLE_STATUSES:
+        raise InvalidInputError(
+            f"Case {case.key} is {case.status.replace('_', ' ')}; only a case not yet answered can be extended."
+        )
+    notice_by = extension_notice_by(session, case)
+    if notice_by is None:
+        raise InvalidInputError(f"The law of case {case.key} ({case.jurisdiction}) allows no extension for it.")
+    if on > notice_by:
+        raise InvalidInputError(
+            f"Too late to extend case {case.key}: the extension had to be decided and notified by "
+            f"{notice_by.isoformat()}, within the initial response period."
+        )
+    letter = session.exec(select(Letter).where(Letter.case_id == case.id, Letter.kind == "extension_notice")).first()
+    if letter is None:
+        raise InvalidInputError(
+            f"Issue the extension notice for case {case.key} first "
+            f"(lumetra-desk letter {case.key} --kind extension_notice --reason ...); the requester must be told."
+        )
+    session.add(
+        ClockEvent(
+            case_id=case.id or 0,
+            kind="extension_taken",
+            occurred_on=on,
+            reason=reason.strip(),
+            recorded_by=actor or audit.current_actor(),
+        )
+    )
+    session.flush()
+    before_due = case.due_date
+    set_status(session, case, "extended", reason=reason.strip(), actor=actor, notice_letter=letter.filename)
+    recompute_deadlines(session, case, actor=actor, reason=f"extension taken on {on.isoformat()}")
+    audit.record(
+        session,
+        action="case.extended",
+        case_id=case.id,
+        entity="case",
+        entity_id=case.id,
+        before={"due_date": before_due},
+        after={"due_date": case.due_date, "on": on, "reason": reason.strip(), "notice_letter": letter.filename},
+        actor=actor,
+    )
+
+
+def add_request_types(
+    session: Session,
+    case: Case,
+    types: Sequence[str],
+    *,
+    actor: str | None,
+    reason: str,
+    received_at: datetime | None = None,
+) -> Case:
+    """Add rights to a case (a follow-up mail or the officer's correction); returns the case they landed on.
+
+    An appeal is not a new right of the same case: it becomes its own case linked to the original (see
+    ``open_appeal``). Where the law grants no appeal, the original case gets a note saying so.
+    """
+    unknown = [t for t in types if t not in rules.REQUEST_TYPES]
+    if unknown:
+        raise InvalidInputError(
+            f"Unknown request type {unknown[0]!r}; valid types are {', '.join(rules.REQUEST_TYPES)}."
+        )
+    case_id = case.id or 0
+    existing = request_types_of(session, case_id)
+    if "appeal" in types and "appeal" not in existing:
+        law = rules.load_rulebook().find(case.jurisdiction)
+        if law is not None and not law.appeal.exists:
+            note = f"The requester asked to appeal, but {law.short_name} gives no appeal: {law.appeal.citation}."
+            add_note(session, case, note, actor=actor)
+        elif case.status in ANSWERED_STATUSES - {"appealed", "merged"}:
+            return open_appeal(session, case, received_at or utcnow(), actor=actor, reason=reason)
+    added = [t for t in dict.fromkeys(types) if t not in existing and t != "appeal"]
+    if not added:
+        return case
+    combined = [*existing, *added]
+    priority = default_vocabulary().primary_priority
+    primary = min(combined, key=lambda t: priority.index(t) if t in priority else len(priority))
+    for request_type in added:
+        session.add(CaseRequestType(case_id=case_id, request_type=request_type))
+    session.flush()
+    for row in session.exec(select(CaseRequestType).where(CaseRequestType.case_id == case_id)).all():
+        row.is_primary = row.request_type == primary
+        session.add(row)
+    session.flush()
+    audit.record(
+        session,
+        action="case.request_types_added",
+        case_id=case_id,
+        entity="case",
+        entity_id=case_id,
+        before={"request_types": existing},
+        after={"request_types": combined, "primary": primary, "reason": reason},
+        actor=actor,
+    )
+    recompute_deadlines(session, case, actor=actor, reason=reason)
+    return case
+
+
+def add_note(session: Session, case: Case, body: str, *, actor: str | None) -> Note:
+    note = Note(case_id=case.id or 0, body=body, author=actor or audit.current_actor())
+    session.add(note)
+    session.flush()
+    audit.record(
+        session,
+        action="note.added",
+        case_id=case.id,
+        entity="note",
+        entity_id=note.id,
+        after={"body": body},
+        actor=actor,
+    )
+    return note
+
+
+def open_appeal(
+    session: Session, original: Case, received_at: datetime, *, actor: str | None, reason: str = ""
+) -> Case:
+    """Open the appeal of an answered case as its own case, linked to it, with the appeal's own deadline."""
+    law = rules.load_rulebook().find(original.jurisdiction)
+    if law is not None and not law.appeal.exists:
+        raise InvalidInputError(
+            f"{law.short_name} gives no appeal, so case {original.key} cannot be appealed: {law.appeal.citation}."
+        )
+    if original.status not in ("responded", "closed"):
+        raise InvalidInputError(
+            f"Case {original.key} is {original.status.replace('_', ' ')}; only an answered case can be appealed."
+        )
+    if "appeal" in request_types_of(session, original.id or 0):
+        raise InvalidInputError(f"Case {original.key} is itself an appeal; its decision is final.")
+    if received_at.date() < original.received_at.date():
+        raise InvalidInputError(f"The appeal cannot be received before the request of case {original.key}.")
+    requester = session.get(Requester, original.requester_id)
+    assert requester is not None, "every case has a requester"
+    appeal = open_case(
+        session,
+        requester=requester,
+        request_types=["appeal"],
+        received_at=received_at,
+        jurisdiction=original.jurisdiction,
+        tier=original.tier,
+        subject=f"Appeal of {original.key}",
+        channel=original.channel,
+        language=original.language,
+        agent_name=original.agent_name,
+        agent_email=original.agent_email,
+        parent_case_id=original.id,
+        actor=actor,
+    )
+    set_status(session, original, "appealed", reason=reason or f"appeal {appeal.key} received", actor=actor)
+    return appeal
+
+
+def merge(session: Session, keep: Case, duplicate: Case, *, actor: str | None, reason: str = "") -> Case:
+    """Fold a duplicate into ``keep``: every message, attachment and note moves, the rights are united.
+
+    The duplicate stays as a record (status ``merged``, pointing at ``keep``) with its letters and deadline
+    history; the kept case's clock starts at the earlier receipt, the choice that protects the requester.
+    """
+    if keep.id == duplicate.id:
+        raise InvalidInputError(f"Case {keep.key} cannot be merged into itself.")
+    for case in (keep, duplicate):
+        if case.status in ("merged", "closed"):
+            raise InvalidInputError(f"Case {case.key} is {case.status}; only open cases can be merged.")
+    if keep.requester_id != duplicate.requester_id:
+        raise InvalidInputError(
+            f"Cases {keep.key} and {duplicate.key} belong to different requesters; only duplicates are merged."
+        )
+    if keep.jurisdiction != duplicate.jurisdiction and "unknown" not in (keep.jurisdiction, duplicate.jurisdiction):
+        raise InvalidInputError(
+            f"Cases {keep.key} ({keep.jurisdiction}) and {duplicate.key} ({duplicate.jurisdiction}) fall under "
+            "different laws; correct the jurisdiction first."
+        )
+    messages = session.exec(select(Message).where(Message.case_id == duplicate.id)).all()
+    attachments = session.exec(select(Attachment).where(Attachment.case_id == duplicate.id)).all()
+    notes = session.exec(select(Note).where(Note.case_id == duplicate.id)).all()
+    moved = {
+        "message": _move(session, messages, keep),
+        "attachment": _move(session, attachments, keep),
+        "note": _move(session, notes, keep),
+    }
+    before = {"received_at": keep.received_at, "jurisdiction": keep.jurisdiction}
+    if duplicate.received_at < keep.received_at:
+        keep.received_at = duplicate.received_at
+    if keep.jurisdiction == "unknown":
+        keep.jurisdiction = duplicate.jurisdiction
+        keep.jurisdiction_assumed = duplicate.jurisdiction_assumed
+    session.add(keep)
+    duplicate.merged_into_id = keep.id
+    session.add(duplicate)
+    session.flush()
+    audit.record(
+        session,
+        action="case.merged",
+        case_id=keep.id,
+        entity="case",
+        entity_id=duplicate.id,
+        before=before | {"duplicate": duplicate.key},
+        after={"received_at": keep.received_at, "jurisdiction": keep.jurisdiction, "moved": moved, "reason": reason},
+        actor=actor,
+    )
+    set_status(session, duplicate, "merged", reason=reason or f"duplicate of {keep.key}", actor=actor, into=keep.key)
+    recompute_deadlines(session, duplicate, actor=actor, reason=f"merged into {keep.key}")
+    add_request_types(
+        session, keep, request_types_of(session, duplicate.id or 0), actor=actor, reason=f"merged {duplicate.key}"
+    )
+    recompute_deadlines(session, keep, actor=actor, reason=f"merged {duplicate.key}")
+    return keep
+
+
+def _move(session: Session, rows: Sequence[Message | Attachment | Note], target: Case) -> list[int]:
+    for row in rows:
+        row.case_id = target.id or 0
+        session.add(row)
+    return [row.id or 0 for row in rows]
+
+
+def free_request_notices(session: Session, case: Case) -> list[str]:
+    """Where this request goes beyond the law's free requests per 12 months, say so and name the earlier cases."""
+    law = rules.load_rulebook().find(case.jurisdiction)
+    if law is None:
+        return []
+    since = case.received_at - timedelta(days=365)
+    notices = []
+    for request_type in request_types_of(session, case.id or 0):
+        limit = law.free_request_limit(request_type)
+        if limit is None or limit.per_12_months is None:
+            continue
+        earlier = session.exec(
+            select(Case.key)
+            .join(CaseRequestType, col(CaseRequestType.case_id) == col(Case.id))
+            .where(
+                Case.requester_id == case.requester_id,
+                CaseRequestType.request_type == request_type,
+                col(Case.id) != case.id,
+                col(Case.merged_into_id).is_(None),
+                col(Case.received_at) >= since,
+                col(Case.received_at) <= case.received_at,
+            )
+            .order_by(col(Case.received_at))
+        ).all()
+        if len(earlier) >= limit.per_12_months:
+            notices.append(
+                f"{request_type}: request {len(earlier) + 1} in 12 months; {law.short_name} requires "
+                f"{limit.per_12_months} free ({limit.citation}); earlier: {', '.join(earlier)}"
+            )
+    return notices

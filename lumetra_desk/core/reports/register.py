@@ -1,0 +1,99 @@
+"""The CCPA §7101 request register: one row per request with its response, denial basis and appeal.
+
+§7101(a)-(b) allows a ticket log holding the date, nature and manner of the request, the date and nature of
+the response, and the basis for any denial; the appeal and its result are added (Colorado Rule 6.11 asks
+for them).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import asdict, dataclass
+from datetime import UTC, datetime
+
+from sqlmodel import Session, col, select
+
+from lumetra_desk.core.cases.reasons import reason_codes
+from lumetra_desk.core.cases.service import request_types_of
+from lumetra_desk.core.store.models import Case
+
+COLUMNS = (
+    "case",
+    "date_received",
+    "request_types",
+    "manner",
+    "jurisdiction",
+    "response_date",
+    "nature_of_response",
+    "basis_for_denial",
+    "appeal",
+    "appeal_result",
+)
+
+
+@dataclass(frozen=True)
+class RegisterRow:
+    case: str
+    date_received: str
+    request_types: str
+    manner: str
+    jurisdiction: str
+    response_date: str
+    nature_of_response: str
+    basis_for_denial: str
+    appeal: str
+    appeal_result: str
+
+
+def year_bounds(year: int) -> tuple[datetime, datetime]:
+    return datetime(year, 1, 1, tzinfo=UTC), datetime(year + 1, 1, 1, tzinfo=UTC)
+
+
+def register_rows(session: Session, year: int) -> list[RegisterRow]:
+    """Requests received in ``year`` (merged duplicates and appeals appear with the request they belong to)."""
+    start, end = year_bounds(year)
+    cases = session.exec(
+        select(Case)
+        .where(
+            col(Case.received_at) >= start,
+            col(Case.received_at) < end,
+            col(Case.merged_into_id).is_(None),
+            col(Case.parent_case_id).is_(None),
+        )
+        .order_by(col(Case.received_at), col(Case.id))
+    ).all()
+    codes = reason_codes()
+    rows = []
+    for case in cases:
+        appeals = session.exec(select(Case).where(Case.parent_case_id == case.id).order_by(col(Case.id))).all()
+        basis = ""
+        if case.outcome in ("denied", "partly", "unable_to_verify") and case.outcome_reason:
+            entry = codes.get(case.outcome_reason)
+            basis = f"{entry.label} ({entry.citation})" if entry else case.outcome_reason
+        rows.append(
+            RegisterRow(
+                case=case.key,
+                date_received=case.received_at.date().isoformat(),
+                request_types=" ".join(request_types_of(session, case.id or 0)),
+                manner=case.channel,
+                jurisdiction=case.jurisdiction,
+                response_date=case.responded_at.date().isoformat() if case.responded_at else "",
+                nature_of_response=case.outcome,
+                basis_for_denial=basis,
+                appeal=" ".join(f"{a.key} ({a.received_at.date().isoformat()})" for a in appeals),
+                appeal_result=" ".join(
+                    a.outcome + (" (AG contact given)" if a.ag_contact_given else "") for a in appeals if a.outcome
+                ),
+            )
+        )
+    return rows
+
+
+def register_csv(rows: list[RegisterRow]) -> str:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow(asdict(row))
+    return buffer.getvalue()
