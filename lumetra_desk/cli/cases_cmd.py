@@ -292,6 +292,7 @@ def run_extend(args: argparse.Namespace, ctx: CliContext) -> int:
     today = date.today()
     with store.read() as session:
         case = service.find_case(session, args.case)
+        key = case.key
         problem = workflow.refusal(session, case, "extended")
         has_notice = session.exec(
             select(Letter.id).where(Letter.case_id == case.id, Letter.kind == "extension_notice")
@@ -301,18 +302,16 @@ def run_extend(args: argparse.Namespace, ctx: CliContext) -> int:
     if has_notice is None:
         issued = issue_letter(
             store,
-            case.key,
+            key,
             "extension_notice",
             load_settings(ctx.paths),
             LetterExtras(extension_reason=args.reason),
             today=today,
             templates_override_dir=ctx.paths.templates_override_dir,
         )
-        print(
-            f"Issued {issued.filename}; send it with `lumetra-desk letter {case.key} --kind extension_notice --send`."
-        )
+        print(f"Issued {issued.filename}; send it with `lumetra-desk letter {key} --kind extension_notice --send`.")
     with store.write() as session:
-        case = service.find_case(session, args.case)
+        case = service.find_case(session, key)
         service.take_extension(session, case, today, args.reason)
         print(f"{case.key} extended; due {case.due_date.isoformat() if case.due_date else '-'}.")
     return 0
@@ -341,5 +340,5 @@ def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
     with ctx.store().read() as session:
         case = service.find_case(session, args.case)
         manifest = export.export_case(session, case, args.directory)
-    print(f"Evidence bundle for {case.key} written; manifest {manifest}")
+        print(f"Evidence bundle for {case.key} written; manifest {manifest}")
     return 0

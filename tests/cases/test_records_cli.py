@@ -1,0 +1,188 @@
+"""The CLI of case work and the records: audit verify on a tampered store, export, register, metrics, retention."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from case_helpers import make_case
+from pypdf import PdfReader
+from sqlmodel import select
+from test_workflow import _move, _respond
+
+from lumetra_desk.cli.main import main
+from lumetra_desk.core.cases import service
+from lumetra_desk.core.reports.metrics import metrics_csv, yearly_metrics
+from lumetra_desk.core.store.db import Store
+from lumetra_desk.core.store.models import AuditEvent, Case, Requester
+
+
+def _cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_audit_verify_names_an_edited_and_a_deleted_row(store: Store, capsys: pytest.CaptureFixture[str]) -> None:
+    key = make_case(store, types=("opt_out_sale_share",))
+    _respond(store, key, "complied")
+    assert _cli(capsys, "audit", "verify")[0] == 0
+    with store.engine.begin() as conn:
+        conn.exec_driver_sql('UPDATE audit_event SET after = \'{"status": "closed"}\' WHERE id = 3')
+    code, _, err = _cli(capsys, "audit", "verify")
+    assert code == 1 and "audit event 3" in err and "edited" in err
+    with store.engine.begin() as conn:
+        conn.exec_driver_sql("DELETE FROM audit_event WHERE id = 2")
+    code, _, err = _cli(capsys, "audit", "verify")
+    assert code == 1 and "audit event 2 was deleted" in err
+
+
+def test_show_transition_and_refusals_through_the_cli(store: Store, capsys: pytest.CaptureFixture[str]) -> None:
+    key = make_case(store, types=("access_categories",))
+    code, out, _ = _cli(capsys, "cases", "show", key, "--json")
+    shown = json.loads(out)
+    assert code == 0 and shown["whose_turn"] == "ours" and shown["verification"]["state"] == "pending"
+    assert {a["name"]: a["enabled"] for a in shown["actions"]}["close"] is False
+    code, _, err = _cli(capsys, "cases", "transition", key, "closed", "--reason", "done")
+    assert code == 1 and "only from responded" in err
+    assert _cli(capsys, "cases", "transition", "1", "verifying", "--reason", "ID check")[0] == 0
+    assert _cli(capsys, "cases", "verify", key, "data_point_1", "--passed", "--note", "email matches")[0] == 0
+    code, out, _ = _cli(capsys, "cases", "verify", key, "data_point_2", "--passed", "--note", "postcode")
+    assert code == 0 and "verification is passed" in out
+    code, _, err = _cli(capsys, "cases", "transition", key, "responded", "--reason", "sent", "--outcome", "denied")
+    assert code == 1 and "needs a reason code" in err
+    code, out, _ = _cli(capsys, "cases", "transition", key, "responded", "--reason", "sent", "--outcome", "complied")
+    assert code == 0 and "is now responded" in out
+    code, out, _ = _cli(capsys, "cases", "show", key)
+    assert "turn: nobody" in out and "(superseded)" in out
+
+
+def test_cli_merge_appeal_and_extend(store: Store, capsys: pytest.CaptureFixture[str]) -> None:
+    a = make_case(store, types=("opt_out_sale_share",), jurisdiction="US-VA", with_message="a")
+    b = make_case(store, types=("opt_out_sale_share",), jurisdiction="US-VA", with_message="b")
+    code, out, _ = _cli(capsys, "cases", "merge", a, b)
+    assert code == 0 and f"{b} merged into {a}" in out
+    _respond(store, a, "denied", reason_code="no_such_right")
+    code, out, _ = _cli(capsys, "cases", "appeal", a, "--received", "2026-04-01")
+    assert code == 0 and "decision due 2026-05-31" in out
+    ca = make_case(store, types=("opt_out_sale_share",), email="c@example.com")
+    _respond(store, ca, "complied")
+    code, _, err = _cli(capsys, "cases", "appeal", ca, "--received", "2026-04-01")
+    assert code == 1 and "gives no appeal" in err
+    late = make_case(store, types=("access",), email="d@example.com")
+    code, _, err = _cli(capsys, "cases", "extend", late, "--reason", "volume")
+    assert code == 1 and "Too late to extend" in err
+
+
+def test_export_bundle_has_a_manifest_of_sha256s(
+    store: Store, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    key = make_case(store, types=("opt_out_sale_share",), with_message="hello")
+    _respond(store, key, "complied")
+    target = tmp_path / "bundle"
+    assert _cli(capsys, "cases", "export", key, str(target))[0] == 0
+    manifest = json.loads((target / "manifest.json").read_text())
+    assert manifest["case"] == key and any(name.startswith("messages/") for name in manifest["files"])
+    for name, digest in manifest["files"].items():
+        assert hashlib.sha256((target / name).read_bytes()).hexdigest() == digest
+    record = json.loads((target / "case.json").read_text())
+    assert record["case"]["key"] == key and record["messages"][0]["subject"] == "hello"
+    assert [e["action"] for e in record["audit_trail"]][:1] == ["case.opened"]
+    code, _, err = _cli(capsys, "cases", "export", key, str(target))
+    assert code == 1 and "not empty" in err
+
+
+def _eu(store: Store, received: datetime, types: tuple[str, ...] = ("access",)) -> str:
+    return make_case(store, types=types, jurisdiction="EU", email=f"{received.date()}@example.com", received=received)
+
+
+def _known_year(store: Store) -> None:
+    day = datetime(2026, 1, 5, 9, tzinfo=UTC)
+    _respond(store, _eu(store, day), "complied", at=day + timedelta(days=10))
+    day = datetime(2026, 2, 1, 9, tzinfo=UTC)
+    _respond(store, _eu(store, day), "partly", reason_code="no_such_right", at=day + timedelta(days=20))
+    day = datetime(2026, 3, 1, 9, tzinfo=UTC)
+    _respond(store, _eu(store, day), "denied", reason_code="manifestly_unfounded_or_excessive", at=day + timedelta(40))
+    _eu(store, datetime(2026, 3, 2, 9, tzinfo=UTC), types=("delete",))
+    _respond(store, _eu(store, datetime(2025, 12, 30, 9, tzinfo=UTC)), "complied")
+
+
+def test_metrics_on_a_known_set_of_cases(store: Store, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _known_year(store)
+    with store.read() as session:
+        text = metrics_csv(yearly_metrics(session, 2026))
+    rows = {r["request_type"]: r for r in csv.DictReader(io.StringIO(text))}
+    assert rows["access"] == {
+        "request_type": "access",
+        "received": "3",
+        "complied_in_whole": "1",
+        "complied_in_part": "1",
+        "denied": "1",
+        "median_days": "20",
+        "mean_days": "23.3",
+    }
+    assert (rows["delete"]["received"], rows["delete"]["median_days"]) == ("1", "")
+    pdf = tmp_path / "metrics.pdf"
+    code, out, _ = _cli(capsys, "report", "metrics", "--year", "2026", "--pdf", str(pdf))
+    assert code == 0 and out.startswith("request_type,received")
+    page = PdfReader(pdf).pages[0].extract_text()
+    assert "privacy request metrics for 2026" in page and "23.3" in page
+
+
+def test_register_lists_the_year_with_denial_basis_and_appeal(
+    store: Store, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _known_year(store)
+    va = make_case(store, types=("opt_out_sale_share",), jurisdiction="US-VA", email="va@example.com")
+    _respond(store, va, "denied", reason_code="no_such_right", at=datetime(2026, 3, 10, tzinfo=UTC))
+    assert _cli(capsys, "cases", "appeal", va, "--received", "2026-04-01")[0] == 0
+    output = tmp_path / "register.csv"
+    assert _cli(capsys, "report", "register", "--year", "2026", "-o", str(output))[0] == 0
+    rows = list(csv.DictReader(output.open()))
+    assert len(rows) == 5 and rows[0]["date_received"] == "2026-01-05" and rows[0]["manner"] == "email"
+    denied = next(r for r in rows if r["nature_of_response"] == "denied" and r["jurisdiction"] == "EU")
+    assert "Art. 12(5)" in denied["basis_for_denial"]
+    appealed = next(r for r in rows if r["case"] == va)
+    assert appealed["appeal"].startswith("LD-2026-") and "(2026-04-01)" in appealed["appeal"]
+
+
+def test_retention_dry_run_lists_then_purge_deletes_with_an_audit_event(
+    store: Store, capsys: pytest.CaptureFixture[str]
+) -> None:
+    old = make_case(store, types=("opt_out_sale_share",), received=datetime(2023, 1, 5, tzinfo=UTC), with_message="o")
+    recent = make_case(store, types=("opt_out_sale_share",), email="new@example.com", with_message="n")
+    for key in (old, recent):
+        _respond(store, key, "complied")
+        _move(store, key, "closed")
+    with store.write() as session:
+        case = service.find_case(session, old)
+        case.closed_at = datetime(2023, 2, 1, tzinfo=UTC)
+        session.add(case)
+    code, out, _ = _cli(capsys, "retention", "purge", "--dry-run")
+    assert code == 0 and f"would purge {old}" in out and recent not in out
+    assert "24 months (11 CCR §7101(a)-(b))" in out and "1 case(s) would be purged" in out
+    code, out, _ = _cli(capsys, "retention", "purge")
+    assert code == 0 and f"purged {old}" in out
+    with store.read() as session:
+        assert session.exec(select(Case).where(Case.key == old)).first() is None
+        assert session.exec(select(Requester).where(Requester.email == "ana@example.com")).first() is None
+        assert session.exec(select(AuditEvent).where(AuditEvent.action == "retention.purged")).one()
+    assert _cli(capsys, "audit", "verify")[0] == 0
+
+
+def test_cli_extend_issues_the_notice_then_records_the_extension(
+    store: Store, capsys: pytest.CaptureFixture[str]
+) -> None:
+    key = make_case(store, types=("access",), received=datetime.now(UTC) - timedelta(days=3))
+    code, out, _ = _cli(capsys, "cases", "extend", key, "--reason", "a large volume of records")
+    assert code == 0 and "extension-notice-v1.pdf" in out and f"{key} extended" in out
+    code, _, err = _cli(capsys, "cases", "extend", key, "--reason", "again")
+    assert code == 1 and "already extended" in err
+    shown = json.loads(_cli(capsys, "cases", "show", key, "--json")[1])
+    assert shown["status"] == "extended" and shown["due_event"] == "respond_extended"
+    assert [e["kind"] for e in shown["clock_events"]] == ["extension_taken"]
