@@ -35,7 +35,7 @@ from lumetra_desk.core.errors import InvalidInputError
 from lumetra_desk.core.intake.classify import Classification, classify, default_vocabulary
 from lumetra_desk.core.intake.parse import DEFAULT_MAX_ATTACHMENT_BYTES, ParsedMail, parse_mail
 from lumetra_desk.core.store.db import Store
-from lumetra_desk.core.store.models import Attachment, Case, CaseRequestType, Message, Requester, utcnow
+from lumetra_desk.core.store.models import Attachment, Case, Message, Requester, utcnow
 
 ACTOR = "intake"
 FALLBACK_DAYS = 90
@@ -357,40 +357,21 @@ class MailImporter:
         *,
         add_types: bool,
     ) -> ImportResult:
+        if add_types and result.request_types:
+            # A new right joins the case; an appeal of an answered case becomes its own linked case.
+            case = service.add_request_types(
+                session,
+                case,
+                result.request_types,
+                actor=ACTOR,
+                reason=f"follow-up mail ({'; '.join(result.evidence[:3])})",
+                received_at=message.received_at,
+            )
         message.case_id = case.id
         message.review_state = "attached"
         session.add(message)
         session.flush()
-        if add_types:
-            self._add_request_types(session, case, result)
         return ImportResult(source, "follow_up", case_key=case.key, reason=result.kind)
-
-    def _add_request_types(self, session: Session, case: Case, result: Classification) -> None:
-        case_id = case.id or 0
-        existing = service.request_types_of(session, case_id)
-        added = [t for t in result.request_types if t not in existing]
-        if not added:
-            return
-        combined = [*existing, *added]
-        primary = min(combined, key=default_vocabulary().primary_priority.index)
-        for request_type in added:
-            session.add(CaseRequestType(case_id=case_id, request_type=request_type))
-        session.flush()
-        for row in session.exec(select(CaseRequestType).where(CaseRequestType.case_id == case_id)).all():
-            row.is_primary = row.request_type == primary
-            session.add(row)
-        session.flush()
-        audit.record(
-            session,
-            action="case.request_types_added",
-            case_id=case_id,
-            entity="case",
-            entity_id=case_id,
-            before={"request_types": existing},
-            after={"request_types": combined, "primary": primary, "evidence": list(result.evidence)},
-            actor=ACTOR,
-        )
-        service.recompute_deadlines(session, case, actor=ACTOR, reason=f"follow-up mail adds {', '.join(added)}")
 
     def _open_case(
         self,
