@@ -123,6 +123,10 @@ def daily_digest(reminders: Sequence[Reminder], today: date) -> str:
     return "\n".join(lines)
 
 
+def _digest_key(day: date) -> str:
+    return f"digest::{day.isoformat()}"  # same shape as notification keys: the date is the third field
+
+
 class ShownReminders:
     """The notification keys already shown, kept in the config folder so restarts do not repeat them."""
 
@@ -144,6 +148,14 @@ class ShownReminders:
         self._keys.update(r.notification_key for r in reminders)
         oldest = (today - timedelta(days=SHOWN_KEPT_DAYS)).isoformat()
         self._keys = {key for key in self._keys if key.split(":")[2] >= oldest}
+        self._save()
+
+    def digest_due(self, today: date, hour_now: int, digest_hour: int) -> bool:
+        """The daily digest is shown once a day, at or after the chosen hour."""
+        return hour_now >= digest_hour and _digest_key(today) not in self._keys
+
+    def mark_digest_shown(self, today: date) -> None:
+        self._keys.add(_digest_key(today))
         self._save()
 
     def _save(self) -> None:

@@ -15,7 +15,19 @@ from sqlalchemy import and_, func, select
 from sqlmodel import Session, col
 from sqlmodel import select as select_rows
 
-from lumetra_desk.core.store.models import Case, ClockEvent, Deadline, Message, Requester
+from lumetra_desk.core.store.models import (
+    Attachment,
+    AuditEvent,
+    Case,
+    CaseRequestType,
+    ClockEvent,
+    Deadline,
+    Letter,
+    Message,
+    Note,
+    Requester,
+    VerificationStep,
+)
 
 PENDING = "pending"
 # Statuses in which no response deadline runs any more (answered, or the clock already moved by an extension).
@@ -226,3 +238,251 @@ def extension_windows_until(session: Session, start: date, until: date) -> list[
         DueItem(cast(int, case_id), key, status, email, event, due, basis or "")
         for case_id, key, status, email, event, due, basis in session.connection().execute(statement)
     ]
+
+
+@dataclass(frozen=True)
+class MessageSummary:
+    id: int
+    direction: str
+    received_at: datetime
+    from_addr: str
+    from_name: str
+    subject: str
+    kind: str
+    review_state: str
+
+
+@dataclass(frozen=True)
+class AttachmentSummary:
+    id: int
+    message_id: int | None
+    filename: str
+    media_type: str
+    size: int
+    kept: bool
+    note: str
+
+
+@dataclass(frozen=True)
+class LetterSummary:
+    id: int
+    kind: str
+    version: int
+    filename: str
+    issued_at: datetime
+    sent_at: datetime | None
+
+
+@dataclass(frozen=True)
+class NoteSummary:
+    body: str
+    author: str
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class AuditSummary:
+    at: datetime
+    actor: str
+    action: str
+    before: str
+    after: str
+
+
+@dataclass(frozen=True)
+class StepSummary:
+    code: str
+    description: str
+    required: bool
+    status: str
+    evidence_note: str
+    decided_by: str
+    decided_at: datetime | None
+
+
+@dataclass(frozen=True)
+class CaseDetail:
+    """Everything the case view shows, read in one short transaction (raw mail and file bytes left out)."""
+
+    case: Case
+    requester: Requester
+    request_types: list[str]
+    deadlines: list[DeadlineHistoryRow]
+    messages: list[MessageSummary]
+    attachments: list[AttachmentSummary]
+    letters: list[LetterSummary]
+    notes: list[NoteSummary]
+    audit: list[AuditSummary]
+    steps: list[StepSummary]
+
+
+def case_detail(session: Session, case_id: int) -> CaseDetail | None:
+    case = session.get(Case, case_id)
+    if case is None:
+        return None
+    requester = session.get(Requester, case.requester_id)
+    assert requester is not None, "every case has a requester"
+    conn = session.connection()
+    types = [
+        t
+        for (t,) in conn.execute(
+            select(col(CaseRequestType.request_type))
+            .where(col(CaseRequestType.case_id) == case_id)
+            .order_by(col(CaseRequestType.is_primary).desc(), col(CaseRequestType.id))
+        )
+    ]
+    messages = [
+        MessageSummary(cast(int, m_id), direction, received, addr, name, subject, kind, state)
+        for m_id, direction, received, addr, name, subject, kind, state in conn.execute(
+            select(
+                col(Message.id),
+                col(Message.direction),
+                col(Message.received_at),
+                col(Message.from_addr),
+                col(Message.from_name),
+                col(Message.subject),
+                col(Message.kind),
+                col(Message.review_state),
+            )
+            .where(col(Message.case_id) == case_id)
+            .order_by(col(Message.received_at), col(Message.id))
+        )
+    ]
+    attachments = [
+        AttachmentSummary(cast(int, a_id), message_id, name, sniffed or declared, size, bool(kept), note)
+        for a_id, message_id, name, sniffed, declared, size, kept, note in conn.execute(
+            select(
+                col(Attachment.id),
+                col(Attachment.message_id),
+                col(Attachment.filename),
+                col(Attachment.sniffed_type),
+                col(Attachment.declared_type),
+                col(Attachment.size),
+                col(Attachment.data).is_not(None),
+                col(Attachment.note),
+            )
+            .where(col(Attachment.case_id) == case_id)
+            .order_by(col(Attachment.id))
+        )
+    ]
+    letters = [
+        LetterSummary(cast(int, l_id), kind, version, filename, issued, sent)
+        for l_id, kind, version, filename, issued, sent in conn.execute(
+            select(
+                col(Letter.id),
+                col(Letter.kind),
+                col(Letter.version),
+                col(Letter.filename),
+                col(Letter.issued_at),
+                col(Letter.sent_at),
+            )
+            .where(col(Letter.case_id) == case_id)
+            .order_by(col(Letter.issued_at).desc(), col(Letter.id).desc())
+        )
+    ]
+    notes = [
+        NoteSummary(body, author, created)
+        for body, author, created in conn.execute(
+            select(col(Note.body), col(Note.author), col(Note.created_at))
+            .where(col(Note.case_id) == case_id)
+            .order_by(col(Note.created_at), col(Note.id))
+        )
+    ]
+    audit_rows = [
+        AuditSummary(at, actor, action, before, after)
+        for at, actor, action, before, after in conn.execute(
+            select(
+                col(AuditEvent.at),
+                col(AuditEvent.actor),
+                col(AuditEvent.action),
+                col(AuditEvent.before),
+                col(AuditEvent.after),
+            )
+            .where(col(AuditEvent.case_id) == case_id)
+            .order_by(col(AuditEvent.id))
+        )
+    ]
+    steps = [
+        StepSummary(code, description, bool(required), status, note, by, at)
+        for code, description, required, status, note, by, at in conn.execute(
+            select(
+                col(VerificationStep.code),
+                col(VerificationStep.description),
+                col(VerificationStep.required),
+                col(VerificationStep.status),
+                col(VerificationStep.evidence_note),
+                col(VerificationStep.decided_by),
+                col(VerificationStep.decided_at),
+            )
+            .where(col(VerificationStep.case_id) == case_id)
+            .order_by(col(VerificationStep.position), col(VerificationStep.id))
+        )
+    ]
+    return CaseDetail(  # plain copies: the session's rows expire when the read transaction ends
+        case=Case.model_validate(case.model_dump()),
+        requester=Requester.model_validate(requester.model_dump()),
+        request_types=types,
+        deadlines=deadline_history(session, case_id),
+        messages=messages,
+        attachments=attachments,
+        letters=letters,
+        notes=notes,
+        audit=audit_rows,
+        steps=steps,
+    )
+
+
+def message_text(session: Session, message_id: int) -> str:
+    """The plain text read out of a message (HTML was already turned into text, remote content dropped)."""
+    found = session.connection().execute(select(col(Message.body_text)).where(col(Message.id) == message_id)).first()
+    return str(found[0]) if found else ""
+
+
+def attachment_bytes(session: Session, attachment_id: int) -> tuple[str, bytes | None]:
+    found = (
+        session.connection()
+        .execute(select(col(Attachment.filename), col(Attachment.data)).where(col(Attachment.id) == attachment_id))
+        .first()
+    )
+    return (str(found[0]), found[1]) if found else ("", None)
+
+
+def letter_pdf(session: Session, letter_id: int) -> tuple[str, bytes]:
+    found = (
+        session.connection()
+        .execute(select(col(Letter.filename), col(Letter.pdf)).where(col(Letter.id) == letter_id))
+        .first()
+    )
+    return (str(found[0]), bytes(found[1])) if found else ("", b"")
+
+
+@dataclass(frozen=True)
+class MessageReview:
+    """One pending message with what the classifier read from it and any correction the officer made."""
+
+    summary: PendingMessage
+    body_text: str
+    to_addrs: str
+    classification: str
+    override: str
+    parse_problems: str
+
+
+def message_review(session: Session, message_id: int) -> MessageReview | None:
+    message = session.get(Message, message_id)
+    if message is None:
+        return None
+    case = session.get(Case, message.case_id) if message.case_id else None
+    summary = PendingMessage(
+        message_id,
+        message.received_at,
+        message.from_addr,
+        message.from_name,
+        message.subject,
+        message.kind,
+        message.case_id,
+        case.key if case else "",
+    )
+    return MessageReview(
+        summary, message.body_text, message.to_addrs, message.classification, message.override, message.parse_problems
+    )

@@ -1,0 +1,696 @@
+"""One case: who asked what, its deadlines and their history, verification, the thread, letters, notes, audit.
+
+Every change goes through the case engine (``cases.workflow``, ``cases.verification``, ``cases.service``) or the
+letters service inside one write transaction on the thread pool; the view only asks the officer for what those
+functions need and shows what they refuse, in their own words.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, QUrl, Signal
+from PySide6.QtGui import QBrush, QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtWidgets import QHeaderView, QPushButton, QTreeWidgetItem, QWidget
+
+from lumetra_desk.core import audit, rules
+from lumetra_desk.core.cases import service, verification, workflow
+from lumetra_desk.core.cases.reasons import reason_codes
+from lumetra_desk.core.dashboard import countdown, event_words, explain_deadline
+from lumetra_desk.core.errors import InvalidInputError
+from lumetra_desk.core.letters.issue import LetterExtras, issue_letter, send_letter
+from lumetra_desk.core.letters.kinds import APPEAL_OUTCOMES as LETTER_APPEAL_OUTCOMES
+from lumetra_desk.core.letters.kinds import KINDS
+from lumetra_desk.core.paths import AppPaths
+from lumetra_desk.core.settings import load_settings
+from lumetra_desk.core.store.dashboard_queries import (
+    AttachmentSummary,
+    CaseDetail,
+    DeadlineBasis,
+    attachment_bytes,
+    case_detail,
+    letter_pdf,
+    message_text,
+)
+from lumetra_desk.core.store.db import Store
+from lumetra_desk.core.store.models import Case
+from lumetra_desk.gui.asker import Asker
+from lumetra_desk.gui.forms.ui_case_view import Ui_CaseView
+from lumetra_desk.gui.style import urgency_color
+from lumetra_desk.gui.tasks import run_in_background
+
+ACTION_LABELS: dict[str, tuple[str, str]] = {  # action -> (button text, shortcut)
+    "acknowledge": ("Acknowledge", "Ctrl+Shift+A"),
+    "ask_requester": ("Ask requester", "Ctrl+Shift+W"),
+    "verify": ("Verify identity", "Ctrl+Shift+V"),
+    "start_work": ("Start work", "Ctrl+Shift+S"),
+    "extend": ("Extend", "Ctrl+Shift+E"),
+    "respond": ("Respond", "Ctrl+Shift+R"),
+    "close": ("Close case", "Ctrl+Shift+C"),
+    "appeal": ("Record appeal", "Ctrl+Shift+P"),
+}
+DEFAULT_REASONS = {
+    "acknowledge": "Receipt acknowledged",
+    "verify": "Identity verification started",
+    "start_work": "Verified; working on the request",
+    "close": "Answered; nothing left to do",
+}
+# Files that run code or script a viewer when opened: opened only after an explicit, specific warning.
+RISKY_SUFFIXES = frozenset(
+    {
+        ".exe", ".msi", ".bat", ".cmd", ".com", ".scr", ".pif", ".ps1", ".vbs", ".vbe", ".js", ".jse", ".wsf",
+        ".hta", ".jar", ".sh", ".py", ".pl", ".lnk", ".reg", ".html", ".htm", ".xhtml", ".svg", ".docm", ".xlsm",
+        ".pptm", ".dotm", ".iso", ".img", ".dmg", ".apk", ".app", ".desktop", ".appimage", ".zip", ".rar", ".7z",
+    }
+)  # fmt: skip
+LETTER_QUESTIONS: dict[str, tuple[tuple[str, str], ...]] = {  # kind -> extras the officer must word
+    "extension_notice": (("extension_reason", "Why is more time needed?"),),
+    "denial": (("denial_reasons", "Reason for the denial"), ("statutory_basis", "Statutory basis (citation)")),
+    "unable_to_verify": (("denial_reasons", "Why could the identity not be verified?"),),
+    "appeal_decision": (("appeal_reasons", "Reasons for the appeal decision"),),
+    "processor_redirect": (("enterprise_customer", "Which Enterprise customer controls the data?"),),
+}
+
+
+@dataclass(frozen=True)
+class Loaded:
+    detail: CaseDetail
+    actions: list[workflow.Action]
+    turn: str
+    plan: verification.VerificationPlan
+    verification_state: str
+    free_request_notices: list[str]
+
+
+def _local(moment: datetime | None) -> str:
+    if moment is None:
+        return ""
+    aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    return aware.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def _change_text(before: str, after: str) -> str:
+    """An audit event's before/after as one readable line."""
+    try:
+        old, new = json.loads(before or "{}"), json.loads(after or "{}")
+    except ValueError:
+        return after
+    parts = []
+    for key, value in (new or {}).items():
+        if isinstance(old, dict) and key in old and old[key] != value:
+            parts.append(f"{key}: {old[key]} → {value}")
+        else:
+            parts.append(f"{key}: {value}")
+    return "; ".join(parts)
+
+
+def _set_jurisdiction(session: Any, case: Case, code: str, reason: str) -> None:
+    """The officer's correction of the law that governs a case: audited, then every deadline recomputed."""
+    before = {"jurisdiction": case.jurisdiction, "jurisdiction_assumed": case.jurisdiction_assumed}
+    case.jurisdiction = code
+    case.jurisdiction_assumed = code not in rules.load_rulebook().jurisdictions()
+    session.add(case)
+    session.flush()
+    audit.record(
+        session,
+        action="case.jurisdiction_changed",
+        case_id=case.id,
+        entity="case",
+        entity_id=case.id,
+        before=before,
+        after={"jurisdiction": code, "jurisdiction_assumed": case.jurisdiction_assumed, "reason": reason},
+    )
+    service.recompute_deadlines(session, case, reason=f"jurisdiction changed to {code}: {reason}")
+
+
+class CaseView(QWidget):
+    changed = Signal(int)  # a case was changed here: lists and counts should refresh
+    loaded = Signal(int)
+    failed = Signal(str)
+    busy = Signal(str)  # a status line while work runs
+
+    def __init__(self, store: Store, paths: AppPaths, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.paths = paths
+        self.ask = Asker(self)
+        self.open_url: Callable[[QUrl], bool] = QDesktopServices.openUrl
+        self.ui = Ui_CaseView()
+        self.ui.setupUi(self)
+        self.ui.caseTitle.setObjectName("caseTitle")
+        self.case_id: int | None = None
+        self.current: Loaded | None = None
+        self._generation = 0
+        self._buttons: dict[str, QPushButton] = {}
+        self._temp_dir: Path | None = None
+        self._pdf_buffer: QBuffer | None = None
+        self.pdf = QPdfDocument(self)
+        self.pdf_view = QPdfView(self.ui.pdfHost)
+        self.pdf_view.setAccessibleName("Letter preview")
+        self.pdf_view.setDocument(self.pdf)
+        self.pdf_view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.pdf_view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.ui.pdfLayout.addWidget(self.pdf_view)
+        self.ui.lettersLayout.setStretch(1, 3)
+        for name, (text, keys) in ACTION_LABELS.items():
+            button = QPushButton(text, self.ui.actionsBar)
+            button.setObjectName(f"action_{name}")
+            button.setAccessibleName(text)
+            button.setShortcut(QKeySequence(keys))
+            button.setEnabled(False)
+            button.clicked.connect(lambda _checked=False, n=name: self.run_action(n))
+            self.ui.actionsLayout.addWidget(button)
+            self._buttons[name] = button
+        self.ui.actionsLayout.addStretch(1)
+        for code in [*rules.load_rulebook().jurisdictions(), rules.UNKNOWN_JURISDICTION]:
+            self.ui.jurisdictionCombo.addItem(code, code)
+        for kind in KINDS.values():
+            self.ui.letterKindCombo.addItem(kind.name.replace("_", " "), kind.name)
+            self.ui.letterKindCombo.setItemData(
+                self.ui.letterKindCombo.count() - 1, kind.purpose, Qt.ItemDataRole.ToolTipRole
+            )
+        for tree in (self.ui.deadlineTree, self.ui.verificationTree, self.ui.messageTree, self.ui.auditTree):
+            tree.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+            tree.header().setStretchLastSection(True)
+        self.ui.jurisdictionCombo.currentIndexChanged.connect(self._jurisdiction_edited)
+        self.ui.applyJurisdictionButton.clicked.connect(self.change_jurisdiction)
+        self.ui.passStepButton.clicked.connect(lambda: self.decide_step(True))
+        self.ui.failStepButton.clicked.connect(lambda: self.decide_step(False))
+        self.ui.messageTree.currentItemChanged.connect(self._message_selected)
+        self.ui.openAttachmentButton.clicked.connect(self.open_attachment)
+        self.ui.generateLetterButton.clicked.connect(self.generate_letter)
+        self.ui.letterList.currentRowChanged.connect(self._letter_selected)
+        self.ui.saveLetterButton.clicked.connect(self.save_letter)
+        self.ui.sendLetterButton.clicked.connect(self.send_letter)
+        self.ui.addNoteButton.clicked.connect(self.add_note)
+        QShortcut(QKeySequence("Ctrl+Return"), self.ui.noteEdit, self.add_note)
+        QShortcut(QKeySequence("Ctrl+G"), self, self.generate_letter)
+        self._set_enabled(False)
+
+    # ------------------------------------------------------------------ loading
+    def show_case(self, case_id: int) -> None:
+        """Load a case in the background; the newest request wins."""
+        self.case_id = case_id
+        self._generation += 1
+        generation, store = self._generation, self.store
+
+        def work() -> Loaded | None:
+            with store.read() as session:
+                detail = case_detail(session, case_id)
+                if detail is None:
+                    return None
+                case = detail.case
+                return Loaded(
+                    detail=detail,
+                    actions=workflow.allowed_actions(session, case),
+                    turn=workflow.whose_turn(case),
+                    plan=verification.plan_for_case(session, case),
+                    verification_state=verification.verification_state(session, case),
+                    free_request_notices=service.free_request_notices(session, case),
+                )
+
+        run_in_background(work, lambda loaded: self._apply(generation, loaded), self.failed.emit, self)
+
+    def reload(self) -> None:
+        if self.case_id is not None:
+            self.show_case(self.case_id)
+
+    def _apply(self, generation: int, loaded: Loaded | None) -> None:
+        if generation != self._generation:
+            return
+        if loaded is None:
+            self.current = None
+            self.ui.caseTitle.setText("This case no longer exists.")
+            self._set_enabled(False)
+            return
+        self.current = loaded
+        detail = loaded.detail
+        case = detail.case
+        self._set_enabled(True)
+        self._show_header(loaded)
+        self._show_overview(detail, loaded)
+        self._show_verification(loaded)
+        self._show_messages(detail)
+        self._show_letters(detail)
+        self.ui.notesView.setPlainText(
+            "\n\n".join(f"{_local(n.created_at)} — {n.author or 'officer'}\n{n.body}" for n in detail.notes)
+            or "No notes yet."
+        )
+        self.ui.auditTree.clear()
+        for event in detail.audit:
+            QTreeWidgetItem(
+                self.ui.auditTree,
+                [_local(event.at), event.actor, event.action, _change_text(event.before, event.after)],
+            )
+        self.loaded.emit(case.id or 0)
+
+    def _set_enabled(self, enabled: bool) -> None:
+        self.ui.caseTabs.setEnabled(enabled)
+        for button in self._buttons.values():
+            button.setEnabled(enabled and button.isEnabled())
+
+    def _show_header(self, loaded: Loaded) -> None:
+        case = loaded.detail.case
+        self.ui.caseTitle.setText(f"{case.key} · {case.status.replace('_', ' ')} · {case.subject}")
+        today = date.today()
+        due = countdown(case.due_date, today)
+        basis = self._governing_basis(loaded.detail)
+        self.ui.dueLabel.setText(
+            f"{event_words(case.due_event)} by {case.due_date.isoformat()} ({due.text})" if case.due_date else due.text
+        )
+        self.ui.dueLabel.setToolTip(explain_deadline(basis, case.due_date, case.due_event))
+        color = urgency_color(due.urgency)
+        self.ui.dueLabel.setStyleSheet(f"color: {color.name()}; font-weight: 600;" if color else "")
+        disabled = []
+        for action in loaded.actions:
+            button = self._buttons[action.name]
+            button.setEnabled(action.enabled)
+            keys = ACTION_LABELS[action.name][1]
+            button.setToolTip(f"{button.text()} ({keys})" if action.enabled else f"Not now: {action.reason}")
+            button.setAccessibleDescription("" if action.enabled else action.reason)
+            if not action.enabled and action.name in ("verify", "start_work", "respond", "extend"):
+                disabled.append(f"{button.text()}: {action.reason}")
+        turn = {"ours": "Our turn", "requester": "Waiting for the requester", "nobody": "Nothing to do"}
+        hint = [turn.get(loaded.turn, loaded.turn), *loaded.free_request_notices]
+        self.ui.actionHint.setText(" · ".join(hint) + ("\n" + "\n".join(disabled) if disabled else ""))
+
+    @staticmethod
+    def _governing_basis(detail: CaseDetail) -> DeadlineBasis | None:
+        case = detail.case
+        for row in detail.deadlines:
+            if row.superseded_at is None and row.event == case.due_event and row.due == case.due_date:
+                return DeadlineBasis(
+                    row.event, row.due, row.basis, row.note, row.confirmed, row.assumed, row.request_type
+                )
+        return None
+
+    def _show_overview(self, detail: CaseDetail, loaded: Loaded) -> None:
+        case, requester = detail.case, detail.requester
+        name = f"{requester.name} <{requester.email}>" if requester.name else requester.email
+        self.ui.requesterLabel.setText(f"{name} · {requester.tier} account {requester.account_ref}".strip())
+        self.ui.typesLabel.setText(", ".join(t.replace("_", " ") for t in detail.request_types))
+        self.ui.jurisdictionCombo.blockSignals(True)
+        index = self.ui.jurisdictionCombo.findData(case.jurisdiction)
+        self.ui.jurisdictionCombo.setCurrentIndex(max(index, 0))
+        self.ui.jurisdictionCombo.blockSignals(False)
+        self.ui.applyJurisdictionButton.setEnabled(False)
+        details = [f"received {_local(case.received_at)}", f"tier {case.tier}", f"language {case.language}"]
+        if case.jurisdiction_assumed:
+            details.append("jurisdiction assumed")
+        if case.agent_name or case.agent_email:
+            details.append(f"authorized agent {case.agent_name} <{case.agent_email}>")
+        if case.outcome:
+            details.append(f"outcome {case.outcome} {case.outcome_reason}".strip())
+        self.ui.detailsLabel.setText(" · ".join(details))
+        tree = self.ui.deadlineTree
+        tree.clear()
+        today = date.today()
+        for row in detail.deadlines:
+            current = row.superseded_at is None
+            state = "current" if current else f"superseded {_local(row.superseded_at)}"
+            if not row.confirmed:
+                state += " · unconfirmed rule"
+            item = QTreeWidgetItem(
+                tree,
+                [
+                    event_words(row.event),
+                    row.due.isoformat(),
+                    countdown(row.due, today).text if current else "",
+                    row.request_type.replace("_", " "),
+                    row.basis,
+                    state,
+                ],
+            )
+            basis = DeadlineBasis(row.event, row.due, row.basis, row.note, row.confirmed, row.assumed, row.request_type)
+            tip = explain_deadline(basis, row.due, row.event)
+            for column in range(tree.columnCount()):
+                item.setToolTip(column, tip)
+            if current:
+                color = urgency_color(countdown(row.due, today).urgency)
+                if color is not None:
+                    item.setForeground(2, QBrush(color))
+            else:
+                item.setDisabled(True)
+
+    def _show_verification(self, loaded: Loaded) -> None:
+        plan, steps = loaded.plan, loaded.detail.steps
+        self.ui.verificationSummary.setText(
+            f"Verification: {loaded.verification_state.replace('_', ' ')} · standard {plan.level} · {plan.citation}"
+            + ("" if plan.confirmed else " (unconfirmed rule)")
+            + ("".join(f"\n{note}" for note in plan.notes))
+        )
+        tree = self.ui.verificationTree
+        tree.clear()
+        if steps:
+            for step in steps:
+                item = QTreeWidgetItem(
+                    tree,
+                    [
+                        step.description or step.code,
+                        step.status + ("" if step.required else " (optional)"),
+                        step.evidence_note,
+                        f"{step.decided_by} {_local(step.decided_at)}".strip(),
+                    ],
+                )
+                item.setData(0, Qt.ItemDataRole.UserRole, step.code)
+        else:
+            for planned in plan.steps:
+                item = QTreeWidgetItem(tree, [planned.description, "planned", "", ""])
+                item.setData(0, Qt.ItemDataRole.UserRole, planned.code)
+                item.setToolTip(0, planned.citation)
+        items = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
+        open_steps = [item for item in items if item is not None and item.text(1) in ("pending", "planned")]
+        if open_steps:
+            tree.setCurrentItem(open_steps[0])
+
+    def _show_messages(self, detail: CaseDetail) -> None:
+        tree = self.ui.messageTree
+        tree.clear()
+        for message in detail.messages:
+            sender = f"{message.from_name} <{message.from_addr}>" if message.from_name else message.from_addr
+            item = QTreeWidgetItem(
+                tree,
+                [
+                    _local(message.received_at),
+                    "received" if message.direction == "in" else "sent",
+                    sender,
+                    message.subject,
+                ],
+            )
+            item.setData(0, Qt.ItemDataRole.UserRole, message.id)
+        self.ui.messageBody.clear()
+        self.ui.attachmentCombo.clear()
+        last = tree.topLevelItem(tree.topLevelItemCount() - 1)
+        if last is not None:
+            tree.setCurrentItem(last)
+        self.ui.openAttachmentButton.setEnabled(False)
+
+    def _message_selected(self, item: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None = None) -> None:
+        self.ui.attachmentCombo.clear()
+        if item is None or self.current is None:
+            self.ui.messageBody.clear()
+            return
+        message_id = int(item.data(0, Qt.ItemDataRole.UserRole))
+        with self.store.read() as session:
+            text = message_text(session, message_id)
+        self.ui.messageBody.setPlainText(text)  # plain text only: nothing remote can load
+        for attachment in self.current.detail.attachments:
+            if attachment.message_id == message_id:
+                label = f"{attachment.filename} ({attachment.media_type or 'unknown type'}, {attachment.size} bytes)"
+                if not attachment.kept:
+                    label += f" — not kept: {attachment.note}"
+                self.ui.attachmentCombo.addItem(label, attachment.id)
+        self.ui.openAttachmentButton.setEnabled(self.ui.attachmentCombo.count() > 0)
+
+    def _show_letters(self, detail: CaseDetail) -> None:
+        self.ui.letterList.clear()
+        for letter in detail.letters:
+            sent = f"sent {_local(letter.sent_at)}" if letter.sent_at else "not sent"
+            self.ui.letterList.addItem(f"{letter.kind.replace('_', ' ')} v{letter.version} · {sent}")
+            self.ui.letterList.item(self.ui.letterList.count() - 1).setData(Qt.ItemDataRole.UserRole, letter.id)
+        if detail.letters:
+            self.ui.letterList.setCurrentRow(0)
+        else:
+            self.pdf.close()
+        self.ui.saveLetterButton.setEnabled(bool(detail.letters))
+        self.ui.sendLetterButton.setEnabled(bool(detail.letters))
+
+    def _letter_selected(self, row: int) -> None:
+        item = self.ui.letterList.item(row) if row >= 0 else None
+        if item is None:
+            return
+        with self.store.read() as session:
+            _name, pdf = letter_pdf(session, int(item.data(Qt.ItemDataRole.UserRole)))
+        self.pdf.close()
+        buffer = QBuffer(self)
+        buffer.setData(QByteArray(pdf))
+        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self.pdf.load(buffer)
+        if self._pdf_buffer is not None:
+            self._pdf_buffer.deleteLater()
+        self._pdf_buffer = buffer
+
+    def selected_letter_id(self) -> int | None:
+        item = self.ui.letterList.currentItem()
+        return int(item.data(Qt.ItemDataRole.UserRole)) if item is not None else None
+
+    # ---------------------------------------------------------------- changing
+    def _write(self, what: str, change: Callable[[Any], object], done: Callable[[object], None] | None = None) -> None:
+        """Run ``change(session, case)`` in one write transaction off the GUI thread, then reload."""
+        case_id, store = self.case_id, self.store
+        if case_id is None:
+            return
+        self.busy.emit(what)
+
+        def work() -> object:
+            with store.write() as session:
+                case = session.get(Case, case_id)
+                if case is None:
+                    raise InvalidInputError("This case no longer exists.")
+                return change((session, case))
+
+        def finished(result: object) -> None:
+            self.changed.emit(case_id)
+            self.reload()
+            if done is not None:
+                done(result)
+
+        run_in_background(work, finished, self.failed.emit, self)
+
+    def run_action(self, name: str) -> None:
+        if self.current is None or not self._buttons[name].isEnabled():
+            return
+        case = self.current.detail.case
+        label = ACTION_LABELS[name][0]
+        if name == "respond":
+            self._respond()
+            return
+        if name == "appeal":
+            contest = self.ask.text(label, f"Appeal of {case.key}: what does the requester contest?")
+            if contest is None:
+                return
+            received = datetime.now(UTC)
+            self._write(
+                "Recording the appeal…",
+                lambda sc: service.open_appeal(sc[0], sc[1], received, actor=None, reason=contest),
+            )
+            return
+        waiting_for = ""
+        if name == "ask_requester":
+            choice = self.ask.choice(label, "What must the requester send?", ["id", "clarification", "other"])
+            if choice is None:
+                return
+            waiting_for = choice
+        reason = self.ask.text(
+            label, f"{label} {case.key}: reason (recorded in the audit trail)", DEFAULT_REASONS.get(name, "")
+        )
+        if reason is None:
+            return
+        target = dict(workflow.ACTION_TARGETS)[name]
+        self._write(
+            f"{label}…",
+            lambda sc: workflow.transition(sc[0], sc[1], target, reason=reason, actor=None, waiting_for=waiting_for),
+        )
+
+    def _respond(self) -> None:
+        assert self.current is not None
+        case = self.current.detail.case
+        appeal = case.parent_case_id is not None or "appeal" in self.current.detail.request_types
+        outcomes = workflow.APPEAL_OUTCOMES if appeal else workflow.OUTCOMES
+        outcome = self.ask.choice("Respond", f"Outcome of {case.key}", outcomes)
+        if outcome is None:
+            return
+        code = ""
+        if not appeal and outcome in workflow.NEEDS_REASON_CODE:
+            codes = [
+                c
+                for c, entry in reason_codes().items()
+                if outcome in entry.outcomes and entry.applies_to(case.jurisdiction)
+            ]
+            picked = self.ask.choice("Respond", "Reason code (statutory exception)", codes or ["(none applies)"])
+            if picked is None or not codes:
+                return
+            code = picked
+        ag_contact: bool | None = None
+        if appeal:
+            ag_contact = self.ask.confirm("Respond", "Does the decision give the Attorney General contact?")
+        reason = self.ask.text("Respond", f"Why is {case.key} answered this way? (recorded)", "")
+        if reason is None:
+            return
+        self._write(
+            "Recording the response…",
+            lambda sc: workflow.respond(
+                sc[0], sc[1], outcome, reason=reason, reason_code=code, ag_contact_given=ag_contact, actor=None
+            ),
+        )
+
+    def _jurisdiction_edited(self) -> None:
+        if self.current is not None:
+            chosen = self.ui.jurisdictionCombo.currentData()
+            self.ui.applyJurisdictionButton.setEnabled(chosen != self.current.detail.case.jurisdiction)
+
+    def change_jurisdiction(self) -> None:
+        if self.current is None:
+            return
+        code = str(self.ui.jurisdictionCombo.currentData())
+        old = self.current.detail.case.jurisdiction
+        reason = self.ask.text("Jurisdiction", f"Why does the jurisdiction change from {old} to {code}?")
+        if not reason:
+            return
+        self._write(
+            "Changing the jurisdiction and recomputing deadlines…",
+            lambda sc: _set_jurisdiction(sc[0], sc[1], code, reason),
+        )
+
+    def decide_step(self, passed: bool) -> None:
+        item = self.ui.verificationTree.currentItem()
+        if item is None or self.current is None:
+            return
+        code = str(item.data(0, Qt.ItemDataRole.UserRole))
+        note = self.ui.evidenceEdit.text().strip()
+        if not note:
+            note = self.ask.text("Verification", f"Evidence for “{item.text(0)}”: what was checked?") or ""
+            if not note:
+                return
+        self.ui.evidenceEdit.clear()
+        self._write(
+            "Recording the verification step…",
+            lambda sc: verification.record_step(sc[0], sc[1], code, passed, actor=None, evidence_note=note),
+        )
+
+    def add_note(self) -> None:
+        body = self.ui.noteEdit.toPlainText().strip()
+        if not body or self.current is None:
+            return
+        self.ui.noteEdit.clear()
+        self._write("Adding the note…", lambda sc: service.add_note(sc[0], sc[1], body, actor=None))
+
+    # ------------------------------------------------------------- attachments
+    def open_attachment(self) -> None:
+        if self.current is None or self.ui.attachmentCombo.currentIndex() < 0:
+            return
+        attachment_id = int(self.ui.attachmentCombo.currentData())
+        summary = next(a for a in self.current.detail.attachments if a.id == attachment_id)
+        if not self.ask.confirm("Open attachment", self._attachment_warning(summary)):
+            return
+        with self.store.read() as session:
+            name, data = attachment_bytes(session, attachment_id)
+        if data is None:
+            self.failed.emit(f"The file {name} is not kept in the store ({summary.note or 'purged'}).")
+            return
+        if self._temp_dir is None:
+            self._temp_dir = Path(tempfile.mkdtemp(prefix="lumetra-open-"))
+        target = self._temp_dir / (Path(name).name or f"attachment-{attachment_id}")
+        target.write_bytes(data)
+        target.chmod(0o600)
+        self.open_url(QUrl.fromLocalFile(str(target)))
+
+    @staticmethod
+    def _attachment_warning(summary: AttachmentSummary) -> str:
+        suffix = Path(summary.filename).suffix.lower()
+        text = (
+            f"Open {summary.filename} ({summary.media_type or 'unknown type'}) with another program?\n\n"
+            "A copy is written to a private temporary folder, removed when Lumetra Desk closes."
+        )
+        if suffix in RISKY_SUFFIXES or "html" in summary.media_type or "executable" in summary.media_type:
+            text = (
+                f"Warning: {summary.filename} is a kind of file that can run code or load remote content when "
+                "opened. Open it only if you expected it from this sender.\n\n" + text
+            )
+        return text
+
+    def cleanup(self) -> None:
+        if self._temp_dir is not None:
+            shutil.rmtree(self._temp_dir, ignore_errors=True)
+            self._temp_dir = None
+
+    # ---------------------------------------------------------------- letters
+    def generate_letter(self) -> None:
+        if self.current is None:
+            return
+        kind = str(self.ui.letterKindCombo.currentData())
+        answers: dict[str, str] = {}
+        if kind == "appeal_decision":
+            outcome = self.ask.choice("Letter", "Appeal outcome", LETTER_APPEAL_OUTCOMES)
+            if outcome is None:
+                return
+            answers["appeal_outcome"] = outcome
+        for field, question in LETTER_QUESTIONS.get(kind, ()):
+            value = self.ask.text("Letter", question)
+            if not value:
+                return
+            answers[field] = value
+        extras = LetterExtras(
+            extension_reason=answers.get("extension_reason", ""),
+            denial_reasons=tuple(filter(None, [answers.get("denial_reasons", "")])),
+            statutory_basis=answers.get("statutory_basis", ""),
+            appeal_outcome=answers.get("appeal_outcome", ""),
+            appeal_reasons=tuple(filter(None, [answers.get("appeal_reasons", "")])),
+            enterprise_customer=answers.get("enterprise_customer", ""),
+        )
+        case_key, store, paths, case_id = self.current.detail.case.key, self.store, self.paths, self.case_id
+        self.busy.emit(f"Generating the {kind.replace('_', ' ')} letter…")
+
+        def work() -> object:
+            settings = load_settings(paths)
+            return issue_letter(
+                store,
+                case_key,
+                kind,
+                settings,
+                extras,
+                today=date.today(),
+                templates_override_dir=paths.templates_override_dir,
+                actor=audit.current_actor(),
+            )
+
+        def done(_issued: object) -> None:
+            self.ui.caseTabs.setCurrentWidget(self.ui.lettersTab)
+            if case_id is not None:
+                self.changed.emit(case_id)
+            self.reload()
+
+        run_in_background(work, done, self.failed.emit, self)
+
+    def save_letter(self) -> None:
+        letter_id = self.selected_letter_id()
+        if letter_id is None:
+            return
+        with self.store.read() as session:
+            name, pdf = letter_pdf(session, letter_id)
+        path = self.ask.save_path("Save letter", str(Path.home() / name), "PDF files (*.pdf)")
+        if not path:
+            return
+        try:
+            Path(path).write_bytes(pdf)
+        except OSError as exc:
+            self.failed.emit(f"The letter could not be saved to {path} ({exc.strerror}).")
+
+    def send_letter(self) -> None:
+        letter_id = self.selected_letter_id()
+        if letter_id is None or self.current is None:
+            return
+        requester = self.current.detail.requester.email
+        if not self.ask.confirm("Send letter", f"Send this letter to {requester} now?"):
+            return
+        store, paths, case_id = self.store, self.paths, self.case_id
+        self.busy.emit("Sending the letter…")
+
+        def work() -> object:
+            return send_letter(store, letter_id, load_settings(paths))
+
+        def done(_sent: object) -> None:
+            if case_id is not None:
+                self.changed.emit(case_id)
+            self.reload()
+
+        run_in_background(work, done, self.failed.emit, self)

@@ -1,0 +1,146 @@
+"""The dashboard: what is overdue and due first, each count one click (or Alt+digit) from its cases."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QKeySequence, QShortcut
+from PySide6.QtWidgets import QHeaderView, QPushButton, QWidget
+
+from lumetra_desk.core.dashboard import (
+    BUCKET_LABELS,
+    Bucket,
+    DashboardCounts,
+    NextDeadline,
+    countdown,
+    dashboard_counts,
+    event_words,
+    explain_deadline,
+    next_deadlines,
+)
+from lumetra_desk.core.store.db import Store
+from lumetra_desk.gui.forms.ui_dashboard import Ui_DashboardView
+from lumetra_desk.gui.style import urgency_color
+from lumetra_desk.gui.tasks import run_in_background
+
+Index = QModelIndex | QPersistentModelIndex
+UPCOMING_COLUMNS = ("Due", "Countdown", "Deadline", "Case", "Status", "Jurisdiction", "Requester")
+
+
+class NextDeadlinesModel(QAbstractTableModel):
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._items: list[NextDeadline] = []
+        self.today = date.today()
+
+    def set_items(self, items: list[NextDeadline], today: date) -> None:
+        self.beginResetModel()
+        self._items = items
+        self.today = today
+        self.endResetModel()
+
+    def case_id(self, row: int) -> int | None:
+        return self._items[row].row.id if 0 <= row < len(self._items) else None
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._items)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(UPCOMING_COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return UPCOMING_COLUMNS[section] if 0 <= section < len(UPCOMING_COLUMNS) else None
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._items):
+            return None
+        item = self._items[index.row()]
+        row = item.row
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return (
+                row.due_date.isoformat() if row.due_date else "—",
+                countdown(row.due_date, self.today).text,
+                event_words(row.due_event),
+                row.key,
+                row.status.replace("_", " "),
+                row.jurisdiction,
+                row.requester_name or row.requester_email,
+            )[index.column()]
+        if role == Qt.ItemDataRole.ForegroundRole and index.column() in (0, 1):
+            color = urgency_color(countdown(row.due_date, self.today).urgency)
+            return QBrush(color) if color is not None else None
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() in (0, 1, 2):
+            return explain_deadline(item.basis, row.due_date, row.due_event)
+        return None
+
+
+class DashboardView(QWidget):
+    bucket_chosen = Signal(str)
+    review_chosen = Signal()
+    case_chosen = Signal(int)
+    loaded = Signal()
+    failed = Signal(str)
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.ui = Ui_DashboardView()
+        self.ui.setupUi(self)
+        self.ui.todayLabel.setObjectName("dashboardTitle")
+        self.model = NextDeadlinesModel(self)
+        self.ui.upcomingTable.setModel(self.model)
+        self.ui.upcomingTable.verticalHeader().setVisible(False)
+        self.ui.upcomingTable.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.ui.upcomingTable.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.ui.upcomingTable.horizontalHeader().setStretchLastSection(True)
+        self.ui.upcomingTable.activated.connect(self._open_row)
+        self.counts: DashboardCounts | None = None
+        self._buttons: dict[Bucket, QPushButton] = {
+            "overdue": self.ui.overdueButton,
+            "due_today": self.ui.todayButton,
+            "due_week": self.ui.weekButton,
+            "awaiting_requester": self.ui.awaitingButton,
+        }
+        for number, (bucket, button) in enumerate(self._buttons.items(), start=1):
+            button.clicked.connect(lambda _checked=False, b=bucket: self.bucket_chosen.emit(b))
+            QShortcut(QKeySequence(f"Alt+{number}"), self, lambda b=bucket: self.bucket_chosen.emit(b))
+        self.ui.reviewButton.clicked.connect(self.review_chosen.emit)
+        QShortcut(QKeySequence("Alt+5"), self, self.review_chosen.emit)
+        self._generation = 0
+
+    def reload(self) -> None:
+        self._generation += 1
+        generation, store, today = self._generation, self.store, date.today()
+
+        def work() -> tuple[DashboardCounts, list[NextDeadline], date]:
+            with store.read() as session:
+                return dashboard_counts(session, today), next_deadlines(session), today
+
+        run_in_background(work, lambda result: self._apply(generation, result), self.failed.emit, self)
+
+    def _apply(self, generation: int, result: tuple[DashboardCounts, list[NextDeadline], date]) -> None:
+        if generation != self._generation:
+            return
+        counts, upcoming, today = result
+        self.counts = counts
+        self.ui.todayLabel.setText(f"Today, {today.strftime('%A %d %B %Y')}")
+        for bucket, button in self._buttons.items():
+            count = counts.of(bucket)
+            button.setText(f"{count}\n{BUCKET_LABELS[bucket]}")
+            button.setAccessibleName(f"{count} {BUCKET_LABELS[bucket].lower()}")
+            button.setProperty("urgent", bucket == "overdue" and count > 0)
+            button.style().unpolish(button)
+            button.style().polish(button)
+        self.ui.reviewButton.setText(f"{counts.to_review}\nNew mail to review")
+        self.ui.reviewButton.setAccessibleName(f"{counts.to_review} new mail to review")
+        self.model.set_items(upcoming, today)
+        self.loaded.emit()
+
+    def _open_row(self, index: QModelIndex) -> None:
+        case_id = self.model.case_id(index.row())
+        if case_id is not None:
+            self.case_chosen.emit(case_id)
