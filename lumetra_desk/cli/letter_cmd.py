@@ -11,12 +11,14 @@ from pathlib import Path
 from typing import Any
 
 from lumetra_desk.cli.context import CliContext
-from lumetra_desk.core.errors import InvalidInputError
+from lumetra_desk.core.cases.service import find_case, take_extension
+from lumetra_desk.core.errors import InvalidInputError, LumetraError
 from lumetra_desk.core.letters.data import Correction
 from lumetra_desk.core.letters.issue import LetterExtras, issue_letter, send_letter
 from lumetra_desk.core.letters.kinds import APPEAL_OUTCOMES, KINDS
 from lumetra_desk.core.mail.smtp import OutgoingAttachment
 from lumetra_desk.core.settings import load_settings
+from lumetra_desk.core.store.db import Store
 
 PASSWORD_ENV = "LUMETRA_DESK_LETTER_PASSWORD"
 
@@ -79,6 +81,8 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
         f"Issued {issued.filename} for {issued.case_key} (version {issued.version}, "
         f"{len(issued.rendered.pdf):,} bytes, sha256 {issued.rendered.sha256[:16]}…); kept with the case."
     )
+    if args.kind == "extension_notice":
+        _record_extension(store, issued.case_key, extras.extension_reason)
     if args.output:
         try:
             args.output.write_bytes(issued.rendered.pdf)
@@ -89,6 +93,18 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
         sent = send_letter(store, issued.letter_id, settings, attachments)
         print(f"Sent to {', '.join(sent.recipients)} as {sent.message_id}; kept in the case thread.")
     return 0
+
+
+def _record_extension(store: Store, case_key: str, reason: str) -> None:
+    """The notice is the requester's proof; the case service records the extension and moves the deadlines."""
+    try:
+        with store.write() as session:
+            case = find_case(session, case_key)
+            take_extension(session, case, date.today(), reason)
+            due = case.due_date.isoformat() if case.due_date else "-"
+    except LumetraError as exc:
+        raise InvalidInputError(f"The notice was issued, but the extension was not recorded: {exc}") from exc
+    print(f"Extension recorded for {case_key}; due {due}.")
 
 
 def _extras(args: argparse.Namespace, attachments: tuple[OutgoingAttachment, ...]) -> LetterExtras:

@@ -186,3 +186,14 @@ def test_cli_extend_issues_the_notice_then_records_the_extension(
     shown = json.loads(_cli(capsys, "cases", "show", key, "--json")[1])
     assert shown["status"] == "extended" and shown["due_event"] == "respond_extended"
     assert [e["kind"] for e in shown["clock_events"]] == ["extension_taken"]
+
+
+def test_letter_command_records_the_extension_after_the_notice(
+    store: Store, capsys: pytest.CaptureFixture[str]
+) -> None:
+    key = make_case(store, types=("delete",), received=datetime.now(UTC) - timedelta(days=1))
+    code, out, _ = _cli(capsys, "letter", key, "--kind", "extension_notice", "--reason", "many systems to search")
+    assert code == 0 and f"Extension recorded for {key}" in out
+    with store.read() as session:
+        case = service.find_case(session, key)
+        assert (case.status, case.due_event) == ("extended", "respond_extended")
