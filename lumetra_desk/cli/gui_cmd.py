@@ -15,6 +15,10 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace, ctx: CliContext) -> int:
+    if args.self_test:  # a temporary store of its own: never the officer's data folder
+        from lumetra_desk.gui.self_test import run_self_test
+
+        return run_self_test()
     from lumetra_desk.gui.app import run_app  # Qt is loaded only when the window is wanted
 
     return run_app(ctx.paths)

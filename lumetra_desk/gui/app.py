@@ -15,6 +15,8 @@ from lumetra_desk import __version__
 from lumetra_desk.core.errors import LumetraError
 from lumetra_desk.core.paths import AppPaths, resolve_paths, ui_dir
 from lumetra_desk.core.store.db import PassphraseRequiredError, Store
+from lumetra_desk.gui.about import app_icon
+from lumetra_desk.gui.first_run import FirstRunOutcome, run_first_run
 from lumetra_desk.gui.main_window import MainWindow
 
 log = logging.getLogger("lumetra_desk.gui")
@@ -46,6 +48,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationVersion(__version__)
     app.setOrganizationName("Lumetra")
     app.setDesktopFileName("io.lumetra.Desk")
+    app.setWindowIcon(app_icon())
     style_sheet = ui_dir() / "style.qss"
     if style_sheet.exists():
         app.setStyleSheet(style_sheet.read_text())
@@ -81,9 +84,12 @@ def run_app(paths: AppPaths | None = None) -> int:
     store = open_store_interactively(paths)
     if store is None:
         return 1
+    first_run = run_first_run(paths)  # the wizard, until the officer has finished it once
     window = MainWindow(store)
     window.resize(QGuiApplication.primaryScreen().availableSize() * 0.8)
     window.show()
+    if first_run is FirstRunOutcome.EXPLORE_DEMO:
+        window.load_demo_data()
     try:
         return app.exec()
     finally:

@@ -1,0 +1,165 @@
+"""The About dialog: the version, and the licences of everything the app ships (fonts and libraries).
+
+The library list is not written by hand: it is read from the installed distributions' metadata, starting at
+Lumetra Desk's own runtime requirements and following theirs, so it names exactly what a build bundles (the
+PyInstaller spec copies the same metadata into the frozen app).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from importlib import metadata
+from importlib.metadata import PackageMetadata
+
+from PySide6.QtCore import QLibraryInfo, Qt
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QDialog, QHeaderView, QTableWidgetItem, QWidget
+
+from lumetra_desk import __version__
+from lumetra_desk.core.paths import resources_dir
+from lumetra_desk.gui.forms.ui_about_dialog import Ui_AboutDialog
+
+DISTRIBUTION = "lumetra-desk"
+APP_ID = "io.lumetra.Desk"
+_REQUIREMENT_NAME = re.compile(r"^\s*([A-Za-z0-9][A-Za-z0-9._-]*)")
+_LICENCE_CLASSIFIER = "License :: "
+# Standard sentences of common licences, for packages whose metadata names none.
+_LICENCE_WORDING = (
+    ("Permission is hereby granted, free of charge", "MIT"),
+    ("Redistribution and use in source and binary forms", "BSD"),
+    ("Permission is granted to anyone to use this software for any purpose", "zlib"),
+    ("Apache License", "Apache-2.0"),
+)
+
+
+@dataclass(frozen=True)
+class BundledLibrary:
+    name: str
+    version: str
+    licence: str
+
+
+@dataclass(frozen=True)
+class BundledFont:
+    name: str
+    licence_text: str
+
+
+def app_icon() -> QIcon:
+    """The app icon from its PNG sizes (16 to 512 px), so it needs no SVG plugin to show."""
+    icon = QIcon()
+    for png in sorted((resources_dir() / "icons" / "png").glob(f"{APP_ID}-*.png")):
+        icon.addFile(str(png))
+    return icon
+
+
+def bundled_libraries() -> list[BundledLibrary]:
+    """Every distribution the app needs at run time (requirements followed transitively, extras left out)."""
+    seen: dict[str, BundledLibrary] = {}
+    pending = list(runtime_requirements(DISTRIBUTION))
+    while pending:
+        name = pending.pop()
+        key = normal_name(name)
+        if key in seen:
+            continue
+        try:
+            dist = metadata.distribution(name)
+        except metadata.PackageNotFoundError:
+            continue  # a requirement for another platform or Python version: not installed, not bundled
+        seen[key] = BundledLibrary(dist.metadata["Name"] or name, dist.version, licence_of(dist))
+        pending.extend(runtime_requirements(name))
+    return sorted(seen.values(), key=lambda lib: lib.name.lower())
+
+
+def licence_of(dist: metadata.Distribution) -> str:
+    """A short licence name: the SPDX expression, the trove classifiers, a one-line License field, or the
+    licence file recognised by its standard wording."""
+    meta = dist.metadata
+    expression = _field(meta, "License-Expression")
+    if expression:
+        return expression
+    classifiers = [c.split(" :: ")[-1] for c in meta.get_all("Classifier") or [] if c.startswith(_LICENCE_CLASSIFIER)]
+    if classifiers:
+        return ", ".join(classifiers)
+    declared = _field(meta, "License")
+    if declared and "\n" not in declared and len(declared) <= 60 and declared.upper() != "UNKNOWN":
+        return declared
+    for licence_file in meta.get_all("License-File") or []:
+        text = dist.read_text(f"licenses/{licence_file}") or dist.read_text(licence_file) or ""
+        for wording, name in _LICENCE_WORDING:
+            if wording in " ".join(text.split()):
+                return name
+    return "see the package's licence file"
+
+
+def _field(meta: PackageMetadata, name: str) -> str:
+    values = meta.get_all(name) or []
+    return str(values[0]).strip() if values else ""
+
+
+def bundled_fonts() -> list[BundledFont]:
+    """The fonts in resources/fonts, named by the first line of their licence files."""
+    fonts = []
+    for licence in sorted((resources_dir() / "fonts").glob("LICENSE-*.txt")):
+        text = licence.read_text(encoding="utf-8")
+        first_line = text.splitlines()[0] if text else licence.stem.removeprefix("LICENSE-")
+        fonts.append(BundledFont(first_line.split(" (")[0].strip(), text))
+    return fonts
+
+
+def runtime_requirements(name: str) -> list[str]:
+    """The names a distribution requires, leaving out those of optional extras."""
+    try:
+        requirements = metadata.requires(name) or []
+    except metadata.PackageNotFoundError:
+        return []
+    names = []
+    for requirement in requirements:
+        marker = requirement.partition(";")[2]
+        if "extra" in marker:
+            continue  # needed only for an optional feature the app does not ask for
+        match = _REQUIREMENT_NAME.match(requirement)
+        if match:
+            names.append(match.group(1))
+    return names
+
+
+def normal_name(name: str) -> str:
+    """PEP 503 normalisation: "PySide6_Essentials" and "pyside6-essentials" are one distribution."""
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+class AboutDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = Ui_AboutDialog()
+        self.ui.setupUi(self)
+        self.ui.iconLabel.setPixmap(app_icon().pixmap(64, 64))
+        self.ui.titleLabel.setStyleSheet("font-size: 16pt; font-weight: 600;")
+        self.ui.versionLabel.setText(f"Version {__version__} · Qt {QLibraryInfo.version().toString()}")
+        self._fill_libraries(bundled_libraries())
+        self.ui.fontLicences.setPlainText("\n\n".join(font.licence_text.strip() for font in bundled_fonts()))
+
+    def _fill_libraries(self, libraries: list[BundledLibrary]) -> None:
+        table = self.ui.librariesTable
+        table.setColumnCount(3)
+        table.setHorizontalHeaderLabels(["Library", "Version", "Licence"])
+        table.setRowCount(len(libraries))
+        for row, library in enumerate(libraries):
+            for column, text in enumerate((library.name, library.version, library.licence)):
+                item = QTableWidgetItem(text)
+                item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+                table.setItem(row, column, item)
+        table.verticalHeader().setVisible(False)
+        table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        table.horizontalHeader().setStretchLastSection(True)
+
+
+def show_about(parent: QWidget | None = None) -> AboutDialog:
+    """Open the About dialog (modeless, so the officer can keep working) and return it."""
+    dialog = AboutDialog(parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.show()
+    return dialog
