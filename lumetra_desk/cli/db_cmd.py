@@ -1,8 +1,14 @@
-"""``lumetra-desk db backup PATH`` and ``lumetra-desk db check``."""
+"""``lumetra-desk db backup PATH``, ``db check``, ``db init`` and ``db export-key`` / ``db import-key``.
+
+A backup keeps the store's key. For a store keyed from the keyring, ``export-key`` prints that key (to keep in
+a password manager) and ``import-key`` puts it into the keyring of the computer the backup is restored on.
+"""
 
 from __future__ import annotations
 
 import argparse
+import getpass
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +27,14 @@ def register(subparsers: Any) -> None:
     init = commands.add_parser("init", help="create the store (encrypted unless --unencrypted)")
     init.add_argument("--unencrypted", action="store_true", help="create a store WITHOUT encryption (explicit choice)")
     init.set_defaults(handler=run_init)
+    export = commands.add_parser(
+        "export-key", help="print the store's keyring key, to restore backups on another computer"
+    )
+    export.set_defaults(handler=run_export_key)
+    imported = commands.add_parser(
+        "import-key", help="save an exported key in this computer's keyring (reads it from standard input)"
+    )
+    imported.set_defaults(handler=run_import_key)
 
 
 def run_backup(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -48,4 +62,27 @@ def run_init(args: argparse.Namespace, ctx: CliContext) -> int:
         print(f"The store in {ctx.paths.data_dir} already exists (encryption: {store.meta.encryption}).")
     else:
         print(f"Created a new store in {ctx.paths.data_dir} (encryption: {store.meta.encryption}).")
+    return 0
+
+
+def run_export_key(args: argparse.Namespace, ctx: CliContext) -> int:
+    from lumetra_desk.core.store.db import export_key  # the store itself is never opened for this
+
+    hex_key = export_key(ctx.paths)
+    print(
+        "Keep this key in a password manager, apart from the backups: with it, anyone holding a backup can read it.",
+        file=sys.stderr,
+    )
+    print(hex_key)
+    return 0
+
+
+def run_import_key(args: argparse.Namespace, ctx: CliContext) -> int:
+    """The key comes from standard input (a prompt on a terminal), never from the command line, which other
+    users of the computer can see."""
+    from lumetra_desk.core.store.db import import_key  # the store cannot be opened until the key is there
+
+    hex_key = getpass.getpass("Store key: ") if sys.stdin.isatty() else sys.stdin.readline()
+    import_key(ctx.paths, hex_key)
+    print(f"Saved the key of the store in {ctx.paths.data_dir} in this computer's keyring.")
     return 0

@@ -3,7 +3,8 @@
 This module and the query modules beside it are the only code that knows the SQL dialect. The key of an
 encrypted store is a random 256-bit key kept in the system keyring, or, where no keyring exists, derived by
 SQLCipher from a passphrase the officer types or scripts pass as ``$LUMETRA_DESK_PASSPHRASE``. A small
-``store.json`` beside the file says which (it never holds a key).
+``store.json`` beside the file says which (it never holds a key). A keyring key can be exported and imported
+(``export_key``/``import_key``) so that a backup can be restored on another computer.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import fcntl
 import json
 import logging
 import os
+import re
 import secrets as pysecrets
 import uuid
 from collections.abc import Iterator
@@ -28,12 +30,13 @@ from sqlmodel import Session
 
 from lumetra_desk import __version__
 from lumetra_desk.core import secrets
-from lumetra_desk.core.errors import StoreError, StoreLockedError
+from lumetra_desk.core.errors import InvalidInputError, StoreError, StoreLockedError
 from lumetra_desk.core.paths import AppPaths
 
 log = logging.getLogger("lumetra_desk.store")
 
 PASSPHRASE_ENV = "LUMETRA_DESK_PASSPHRASE"
+_HEX_KEY = re.compile(r"^[0-9a-f]{64}$")  # a keyring store's key: 256 random bits as hex
 Encryption = Literal["keyring", "passphrase", "none"]
 
 
@@ -257,6 +260,48 @@ class Store:
         if self._lock_fd is not None:
             os.close(self._lock_fd)
             self._lock_fd = None
+
+
+def export_key(paths: AppPaths) -> str:
+    """The key of a keyring-keyed store, for the officer's password manager: without it, a backup of the store
+    cannot be opened on another computer (or after the keyring is lost)."""
+    meta = _keyring_store_meta(paths)
+    hex_key = secrets.get_secret(meta.key_secret_name)
+    if not hex_key:
+        raise StoreError("The key of this store is not in this computer's keyring, so it cannot be exported.")
+    return hex_key
+
+
+def import_key(paths: AppPaths, hex_key: str) -> None:
+    """Put an exported key into this computer's keyring for the (restored) store of ``paths``.
+
+    The key is tried on the store first, so a wrong key never replaces anything in the keyring.
+    """
+    meta = _keyring_store_meta(paths)
+    hex_key = hex_key.strip().lower()
+    if not _HEX_KEY.match(hex_key):
+        raise InvalidInputError("A store key is 64 hexadecimal characters, as printed by 'lumetra-desk db export-key'.")
+    if not paths.store_file.exists():
+        raise StoreError(f"There is no store file {paths.store_file} to import the key for.")
+    conn = sqlcipher.connect(str(paths.store_file))
+    try:
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        conn.execute(f"PRAGMA key = \"x'{hex_key}'\"")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlcipher.DatabaseError as exc:
+        raise StoreError("This key does not open the store; nothing was saved in the keyring.") from exc
+    finally:
+        conn.close()
+    secrets.set_secret(meta.key_secret_name, hex_key)
+
+
+def _keyring_store_meta(paths: AppPaths) -> StoreMeta:
+    meta = StoreMeta.read(paths.store_meta_file)
+    if meta.encryption == "passphrase":
+        raise StoreError("This store is protected by a passphrase, not by a key in the keyring: keep the passphrase.")
+    if meta.encryption == "none":
+        raise StoreError("This store is not encrypted, so it has no key.")
+    return meta
 
 
 def _new_store_meta(encrypted: bool, passphrase: str | None) -> StoreMeta:
