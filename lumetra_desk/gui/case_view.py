@@ -389,10 +389,10 @@ class CaseView(QWidget):
             item.setData(0, Qt.ItemDataRole.UserRole, message.id)
         self.ui.messageBody.clear()
         self.ui.attachmentCombo.clear()
+        self.ui.openAttachmentButton.setEnabled(False)
         last = tree.topLevelItem(tree.topLevelItemCount() - 1)
         if last is not None:
             tree.setCurrentItem(last)
-        self.ui.openAttachmentButton.setEnabled(False)
 
     def _message_selected(self, item: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None = None) -> None:
         self.ui.attachmentCombo.clear()

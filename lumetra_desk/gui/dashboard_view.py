@@ -6,7 +6,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QKeySequence, QShortcut
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QHeaderView, QPushButton, QWidget
 
 from lumetra_desk.core.dashboard import (
@@ -105,11 +105,9 @@ class DashboardView(QWidget):
             "due_week": self.ui.weekButton,
             "awaiting_requester": self.ui.awaitingButton,
         }
-        for number, (bucket, button) in enumerate(self._buttons.items(), start=1):
+        for bucket, button in self._buttons.items():
             button.clicked.connect(lambda _checked=False, b=bucket: self.bucket_chosen.emit(b))
-            QShortcut(QKeySequence(f"Alt+{number}"), self, lambda b=bucket: self.bucket_chosen.emit(b))
         self.ui.reviewButton.clicked.connect(self.review_chosen.emit)
-        QShortcut(QKeySequence("Alt+5"), self, self.review_chosen.emit)
         self._generation = 0
 
     def reload(self) -> None:

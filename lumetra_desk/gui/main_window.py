@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from lumetra_desk.core import demo, rules
-from lumetra_desk.core.dashboard import Bucket, bucket_filter
+from lumetra_desk.core.dashboard import BUCKETS, Bucket, bucket_filter
 from lumetra_desk.core.intake import imap
 from lumetra_desk.core.intake.importer import ImportResult, MailImporter, default_max_attachment_bytes
 from lumetra_desk.core.settings import load_settings
@@ -122,6 +122,9 @@ class MainWindow(QMainWindow):
         self.ui.actionRefresh.triggered.connect(self.refresh)
         self.ui.actionShortcuts.triggered.connect(self.show_shortcuts)
         QShortcut(QKeySequence.StandardKey.Find, self, self._focus_search)
+        for number, bucket in enumerate(BUCKETS, start=1):  # the dashboard counts, from anywhere in the window
+            QShortcut(QKeySequence(f"Alt+{number}"), self, lambda b=bucket: self.show_bucket(b))
+        QShortcut(QKeySequence(f"Alt+{len(BUCKETS) + 1}"), self, lambda: self._show_tab(INTAKE_TAB))
         back = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.case_view, self.ui.caseTable.setFocus)
         back.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.reminders = ReminderService(store, self.paths, self)
