@@ -15,8 +15,7 @@ from datetime import UTC, datetime
 from sqlmodel import Session, col, select
 
 from lumetra_desk.core.cases.reasons import reason_codes
-from lumetra_desk.core.cases.service import request_types_of
-from lumetra_desk.core.store.models import Case
+from lumetra_desk.core.store.models import Case, CaseRequestType
 
 COLUMNS = (
     "case",
@@ -64,9 +63,24 @@ def register_rows(session: Session, year: int) -> list[RegisterRow]:
         .order_by(col(Case.received_at), col(Case.id))
     ).all()
     codes = reason_codes()
+    ids = [case.id for case in cases]
+    types: dict[int, list[str]] = {}
+    appeals_of: dict[int, list[Case]] = {}
+    for start_at in range(0, len(ids), 500):  # two queries per batch, not two per case
+        batch = ids[start_at : start_at + 500]
+        for case_id, request_type in session.exec(
+            select(CaseRequestType.case_id, CaseRequestType.request_type)
+            .where(col(CaseRequestType.case_id).in_(batch))
+            .order_by(col(CaseRequestType.is_primary).desc(), col(CaseRequestType.id))
+        ).all():
+            types.setdefault(case_id, []).append(request_type)
+        for appeal in session.exec(
+            select(Case).where(col(Case.parent_case_id).in_(batch)).order_by(col(Case.id))
+        ).all():
+            appeals_of.setdefault(appeal.parent_case_id or 0, []).append(appeal)
     rows = []
     for case in cases:
-        appeals = session.exec(select(Case).where(Case.parent_case_id == case.id).order_by(col(Case.id))).all()
+        appeals = appeals_of.get(case.id or 0, [])
         basis = ""
         if case.outcome in ("denied", "partly", "unable_to_verify") and case.outcome_reason:
             entry = codes.get(case.outcome_reason)
@@ -75,7 +89,7 @@ def register_rows(session: Session, year: int) -> list[RegisterRow]:
             RegisterRow(
                 case=case.key,
                 date_received=case.received_at.date().isoformat(),
-                request_types=" ".join(request_types_of(session, case.id or 0)),
+                request_types=" ".join(types.get(case.id or 0, [])),
                 manner=case.channel,
                 jurisdiction=case.jurisdiction,
                 response_date=case.responded_at.date().isoformat() if case.responded_at else "",
