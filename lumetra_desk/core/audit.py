@@ -11,13 +11,19 @@ from __future__ import annotations
 import getpass
 import hashlib
 import json
+import logging
+import os
 from collections.abc import Iterator
 from datetime import date, datetime
+from pathlib import Path
 from typing import Any
 
+from sqlalchemy import event as sa_event
 from sqlmodel import Session, col, select
 
 from lumetra_desk.core.store.models import AuditEvent, utcnow
+
+log = logging.getLogger("lumetra_desk.audit")
 
 GENESIS = "0" * 64
 _HEAD_KEY = "lumetra_desk.audit.head"
@@ -110,10 +116,17 @@ def record(
 
 
 def verify(session: Session) -> list[str]:
-    """Walk the chain and describe every break in plain words; an empty list means intact."""
+    """Walk the chain and describe every break in plain words; an empty list means intact.
+
+    Rows cut from the end of the chain leave no gap inside it, so the chain is also checked against the anchor
+    file that every commit updates outside the database (see ``_update_anchor``).
+    """
     problems: list[str] = []
     expected_id, prev_hash = 1, GENESIS
+    anchor = _read_anchor(session)
     for event in _events(session):
+        if anchor and event.id == anchor[0] and event.hash != anchor[1]:
+            problems.append(f"audit event {event.id} is not the event recorded when it was written (replaced)")
         if event.id != expected_id:
             if event.id is not None and event.id > expected_id:
                 missing = f"{expected_id}" if event.id == expected_id + 1 else f"{expected_id}–{event.id - 1}"
@@ -125,7 +138,55 @@ def verify(session: Session) -> list[str]:
         if _digest(event.model_dump()) != event.hash:
             problems.append(f"audit event {event.id} ({event.action}) was edited after it was written")
         expected_id, prev_hash = (event.id or 0) + 1, event.hash
+    if anchor and anchor[0] >= expected_id:
+        missing = f"{expected_id}" if anchor[0] == expected_id else f"{expected_id}–{anchor[0]}"
+        problems.append(
+            f"audit event {missing} was deleted from the end of the trail (the last one kept is {expected_id - 1})"
+        )
     return problems
+
+
+# ------------------------------------------------------------------- anchor
+ANCHOR_FILE = "audit-anchor.json"
+DATA_DIR_KEY = "lumetra_desk.data_dir"  # set by Store on every session it opens
+
+
+def _anchor_file(session: Session) -> Path | None:
+    data_dir = session.info.get(DATA_DIR_KEY)
+    return Path(data_dir) / ANCHOR_FILE if data_dir else None
+
+
+def _read_anchor(session: Session) -> tuple[int, str] | None:
+    file = _anchor_file(session)
+    if file is None or not file.exists():
+        return None
+    try:
+        raw = json.loads(file.read_text())
+        return int(raw["id"]), str(raw["hash"])
+    except (OSError, ValueError, KeyError):
+        return None
+
+
+@sa_event.listens_for(Session, "after_commit")
+def _update_anchor(session: Session) -> None:
+    """After a commit that wrote audit events, remember the newest (id, hash) outside the database.
+
+    The anchor only moves forward: with two writers, the later-committed head wins even if the other writer
+    updates the file last.
+    """
+    head = session.info.pop(_HEAD_KEY, None)
+    file = _anchor_file(session)
+    if head is None or file is None:
+        return
+    current = _read_anchor(session)
+    if current and current[0] >= head[0]:
+        return
+    tmp = file.with_name(f".{ANCHOR_FILE}.{os.getpid()}")
+    try:
+        tmp.write_text(json.dumps({"id": head[0], "hash": head[1]}))
+        tmp.replace(file)
+    except OSError as exc:
+        log.warning("could not update the audit anchor %s: %s", file, exc)
 
 
 def _events(session: Session) -> Iterator[AuditEvent]:

@@ -46,3 +46,19 @@ def test_inserted_row_is_named(store: Store) -> None:
         )
     problems = _verify(store)
     assert any("audit event 4" in p for p in problems)
+
+
+def test_rows_cut_from_the_end_are_found_through_the_anchor(store: Store) -> None:
+    _three_events(store)
+    assert (store.paths.data_dir / audit.ANCHOR_FILE).exists()
+    with store.write() as session:
+        session.connection().exec_driver_sql("DELETE FROM audit_event WHERE id >= 2")
+    assert _verify(store) == ["audit event 2–3 was deleted from the end of the trail (the last one kept is 1)"]
+
+
+def test_anchor_follows_the_newest_commit(store: Store) -> None:
+    _three_events(store)
+    _three_events(store)
+    assert _verify(store) == []
+    anchor = (store.paths.data_dir / audit.ANCHOR_FILE).read_text()
+    assert '"id": 6' in anchor

@@ -203,7 +203,7 @@ class Store:
     @contextlib.contextmanager
     def write(self) -> Iterator[Session]:
         """One write transaction: everything in it lands together or not at all."""
-        with Session(self._writer, expire_on_commit=False) as session:
+        with Session(self._writer, expire_on_commit=False, info=self._session_info()) as session:
             try:
                 yield session
                 session.commit()
@@ -216,9 +216,13 @@ class Store:
 
     @contextlib.contextmanager
     def read(self) -> Iterator[Session]:
-        with Session(self.engine, expire_on_commit=False) as session:
+        with Session(self.engine, expire_on_commit=False, info=self._session_info()) as session:
             yield session
             session.rollback()
+
+    def _session_info(self) -> dict[str, object]:
+        """Lets code holding only a session (the audit anchor) find this store's data folder."""
+        return {"lumetra_desk.data_dir": str(self.paths.data_dir)}
 
     # --------------------------------------------------------------- upkeep
     def backup(self, target: Path) -> None:
