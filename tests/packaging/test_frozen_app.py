@@ -18,6 +18,8 @@ from pathlib import Path
 import pytest
 
 from lumetra_desk import __version__
+from lumetra_desk.core import secrets
+from lumetra_desk.core.store.db import StoreMeta
 
 ROOT = Path(__file__).resolve().parents[2]
 LINUX = ROOT / "packaging" / "linux"
@@ -82,6 +84,26 @@ def test_frozen_app_creates_and_checks_a_passphrase_store(tarball: Path, tmp_pat
         )
         assert result.returncode == 0, result.stderr
     assert "encryption: passphrase" in result.stdout and "healthy" in result.stdout
+
+
+@pytest.mark.slow
+def test_frozen_app_keeps_a_new_store_key_in_the_system_keyring(tarball: Path, tmp_path: Path) -> None:
+    """keyring finds its Secret Service backend through package metadata, which the build must carry."""
+    data = tmp_path / "desk"
+    result = subprocess.run(
+        [str(FROZEN_APP), "--data-dir", str(data), "db", "init"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=_frozen_env(tmp_path),  # the test session's D-Bus and gnome-keyring
+    )
+    assert result.returncode == 0, result.stderr
+    meta = StoreMeta.read(data / "store.json")
+    try:
+        assert "encryption: keyring" in result.stdout
+        assert secrets.get_secret(meta.key_secret_name), "the key is not in the keyring"
+    finally:
+        secrets.delete_secret(meta.key_secret_name)
 
 
 @pytest.mark.slow
