@@ -33,6 +33,7 @@ from lumetra_desk.core.store.db import Store
 from lumetra_desk.core.store.migrate import current_revision, head_revision
 from lumetra_desk.gui.about import (
     DISTRIBUTION,
+    AboutDialog,
     app_icon,
     bundled_fonts,
     bundled_libraries,
@@ -40,6 +41,7 @@ from lumetra_desk.gui.about import (
     runtime_requirements,
 )
 from lumetra_desk.gui.app import create_application
+from lumetra_desk.gui.first_run import FirstRunWizard
 from lumetra_desk.gui.main_window import MainWindow
 
 DEMO_NAME = "Zoë Ibáñez 王芳"  # Latin accents and CJK: both bundled fonts must reach the PDF
@@ -91,6 +93,7 @@ class _SelfTest:
         return [
             ("open an encrypted store", self.open_store),
             ("show the main window", self.open_window),
+            ("build the first-run wizard and the About dialog", self.build_dialogs),
             ("add a demo case", self.add_case),
             ("issue a letter", self.issue_letter),
             ("read the letter back", self.check_pdf),
@@ -115,6 +118,16 @@ class _SelfTest:
         self.window.show()
         app.processEvents()
         return f"main window shown on the '{QGuiApplication.platformName()}' platform, icon loaded"
+
+    def build_dialogs(self) -> str:
+        wizard = FirstRunWizard(Settings())
+        about = AboutDialog()
+        libraries = about.ui.librariesTable.rowCount()
+        wizard.deleteLater()
+        about.deleteLater()
+        if libraries == 0:
+            raise SelfTestFailure("the About dialog lists no libraries")
+        return f"first-run wizard and About dialog built ({libraries} libraries listed)"
 
     def add_case(self) -> str:
         with self._store().write() as session:

@@ -58,7 +58,7 @@ def test_frozen_app_passes_its_self_test(tarball: Path, tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert f"Lumetra Desk {__version__} self-test passed" in result.stdout
-    for step in ("encrypted store", "main window", "demo case", "letter issued", "QtPdf", "licences"):
+    for step in ("encrypted store", "main window", "wizard", "demo case", "letter issued", "QtPdf", "licences"):
         assert step in result.stdout
     assert not list(tmp_path.iterdir()), "the self-test left its temporary store behind"
 

@@ -26,7 +26,7 @@ def test_self_test_passes_in_process(qapp: object, tmp_path: Path, monkeypatch: 
     assert run_self_test(out) == 0
     report = out.getvalue()
     assert report.startswith(f"Lumetra Desk {__version__} self-test passed")
-    assert report.count("  ok  ") == 7
+    assert report.count("  ok  ") == 8
     assert not list(tmp_path.iterdir()), "the temporary store was not removed"
 
 
