@@ -10,7 +10,7 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-VENV="$ROOT/.venv-macos"
+VENV="${LUMETRA_DESK_VENV:-$ROOT/.venv}"
 APP_ID="io.lumetra.Desk"
 cd "$ROOT"
 

@@ -7,14 +7,14 @@ default folder). Run from any folder:
 
     powershell -ExecutionPolicy Bypass -File packaging\windows\build_windows.ps1
 
-The script makes a venv in .venv-windows with the pinned dependencies, runs PyInstaller with
+The script makes a venv in .venv (if missing) with the pinned dependencies, runs PyInstaller with
 packaging\lumetra-desk.spec, runs the frozen app's self-test (offscreen: temporary encrypted store, one
 letter) and compiles the installer with the version taken from lumetra_desk.__version__.
 #>
 $ErrorActionPreference = "Stop"
 $Root = Resolve-Path (Join-Path $PSScriptRoot "..\..")
 Set-Location $Root
-$Venv = Join-Path $Root ".venv-windows"
+$Venv = Join-Path $Root ".venv"
 $Python = Join-Path $Venv "Scripts\python.exe"
 
 if (-not (Test-Path $Python)) {
