@@ -83,6 +83,7 @@ class IntakeReview(QWidget):
         table.horizontalHeader().setStretchLastSection(True)
         table.selectionModel().currentRowChanged.connect(lambda current, _prev: self._show(current.row()))
         self.ui.intakeSplitter.setStretchFactor(1, 2)
+        self.ui.intakeSplitter.setSizes([560, 840])
         for code in [*rules.load_rulebook().jurisdictions(), rules.UNKNOWN_JURISDICTION]:
             self.ui.correctJurisdiction.addItem(code, code)
         for request_type in rules.REQUEST_TYPES:

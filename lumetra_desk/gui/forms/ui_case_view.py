@@ -305,6 +305,7 @@ class Ui_CaseView(object):
 
         self.caseLayout.addWidget(self.caseTabs)
 
+        self.caseLayout.setStretch(3, 1)
 #if QT_CONFIG(shortcut)
         self.jurisdictionCaption.setBuddy(self.jurisdictionCombo)
 #endif // QT_CONFIG(shortcut)

@@ -128,6 +128,7 @@ class Ui_IntakeReview(object):
 
         self.intakeLayout.addWidget(self.intakeSplitter)
 
+        self.intakeLayout.setStretch(1, 1)
 
         self.retranslateUi(IntakeReview)
 

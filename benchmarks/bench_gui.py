@@ -1,0 +1,144 @@
+"""GUI responsiveness on a large store: filter, sort, full-text search and opening a case, action → painted result.
+
+Budgets (issue 7): filter or sort ≤ 100 ms, full-text search ≤ 150 ms, open a case ≤ 100 ms. Each figure is
+the time from the action to the first paint of the view's viewport after the new data arrived (an event filter
+on the viewport sees the paint). Build the store first, outside the repository:
+
+    LUMETRA_DESK_PASSPHRASE=bench lumetra-desk --data-dir /tmp/ld-100k demo --cases 100000
+    LUMETRA_DESK_PASSPHRASE=bench QT_QPA_PLATFORM=offscreen python benchmarks/bench_gui.py /tmp/ld-100k
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, SignalInstance
+from PySide6.QtWidgets import QWidget
+
+from lumetra_desk.core.paths import resolve_paths
+from lumetra_desk.core.store.db import Store
+from lumetra_desk.gui.app import create_application
+from lumetra_desk.gui.main_window import MainWindow
+
+REPEATS = 7
+SEARCH_WORDS = ("delete", "portable", "profiling", "billing", "consent", "invoice", "restrict")
+
+
+class PaintWatch(QObject):
+    """Remembers when the watched viewport was last painted."""
+
+    def __init__(self, viewport: QWidget) -> None:
+        super().__init__(viewport)
+        self.painted_at = 0.0
+        viewport.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.painted_at = time.perf_counter()
+        return False
+
+
+def timed(action: Callable[[], None], arrived: SignalInstance, watch: PaintWatch, timeout: float = 30.0) -> float:
+    """Milliseconds from ``action`` to the first paint after ``arrived`` fired."""
+    state = {"arrived_at": 0.0}
+
+    def mark(*_args: object) -> None:
+        state["arrived_at"] = time.perf_counter()
+
+    arrived.connect(mark)
+    started = time.perf_counter()
+    action()
+    deadline = started + timeout
+    while time.perf_counter() < deadline:
+        QCoreApplication.processEvents()
+        if state["arrived_at"] and watch.painted_at >= state["arrived_at"]:
+            break
+        time.sleep(0.0005)
+    arrived.disconnect(mark)
+    if not state["arrived_at"]:
+        raise SystemExit("the view never received its data")
+    return (watch.painted_at - started) * 1000
+
+
+def report(name: str, figures: list[float], budget: float) -> bool:
+    median = statistics.median(figures)
+    ok = median <= budget
+    verdict = "ok" if ok else "OVER"
+    print(f"{name:<34} median {median:7.1f} ms  max {max(figures):7.1f} ms  budget {budget:5.0f} ms  {verdict}")
+    return ok
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("data_dir", help="a store built with `lumetra-desk demo --cases 100000`")
+    args = parser.parse_args()
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    app = create_application([sys.argv[0]])
+    store = Store.open(resolve_paths(args.data_dir), create=False)
+    window = MainWindow(store)
+    window.resize(1400, 900)
+    window.show()
+    window.ui.actionCases.trigger()
+    cases = window.cases
+    table_watch = PaintWatch(window.ui.caseTable.viewport())
+    loaded = cases.loaded
+    first = timed(lambda: None, loaded, table_watch, timeout=60)
+    with store.read() as session:
+        total = session.connection().exec_driver_sql("SELECT count(*) FROM 'case'").scalar_one()
+    print(f"Store: {total} cases; first case list shown {first:.0f} ms after the window opened.")
+    jurisdictions = [window.ui.jurisdictionFilter.itemData(i) for i in range(1, window.ui.jurisdictionFilter.count())]
+    filter_times = [
+        timed(lambda code=code: window.ui.jurisdictionFilter.setCurrentIndex(
+            window.ui.jurisdictionFilter.findData(code)), loaded, table_watch)
+        for code in jurisdictions[:REPEATS]
+    ]  # fmt: skip
+    window.ui.jurisdictionFilter.setCurrentIndex(0)
+    timed(lambda: None, loaded, table_watch)
+    status_times = [
+        timed(lambda i=i: window.ui.statusFilter.setCurrentIndex(i), loaded, table_watch) for i in (2, 3, 4, 5, 6, 0, 1)
+    ]
+    window.ui.statusFilter.setCurrentIndex(0)
+    timed(lambda: None, loaded, table_watch)
+    sort_times = []
+    asc, desc = Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder
+    for column, order in ((0, desc), (7, asc), (2, asc), (4, asc), (1, desc), (6, asc), (1, asc)):
+        sort_times.append(timed(lambda c=column, o=order: window.ui.caseTable.sortByColumn(c, o), loaded, table_watch))
+
+    def search(word: str) -> None:
+        window.ui.searchEdit.blockSignals(True)
+        window.ui.searchEdit.setText(word)
+        window.ui.searchEdit.blockSignals(False)
+        window._apply_filter()
+
+    search_times = [timed(lambda w=word: search(w), loaded, table_watch) for word in SEARCH_WORDS]
+    search("")
+    timed(lambda: None, loaded, table_watch)
+    view = window.case_view
+    view_watch = PaintWatch(view.ui.deadlineTree.viewport())
+    step = max(cases.rowCount() // (REPEATS + 1), 1)
+    open_times = []
+    for n in range(1, REPEATS + 1):
+        case_id = cases.case_id(n * step)
+        assert case_id is not None
+        open_times.append(timed(lambda c=case_id: view.show_case(c), view.loaded, view_watch))
+    print()
+    results = [
+        report("filter by jurisdiction", filter_times, 100),
+        report("filter by status", status_times, 100),
+        report("sort by a column", sort_times, 100),
+        report("full-text search (messages+notes)", search_times, 150),
+        report("open a case (case view painted)", open_times, 100),
+    ]
+    window.close()
+    store.close()
+    app.quit()
+    return 0 if all(results) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
