@@ -14,6 +14,7 @@ from sqlmodel import Session, col, select
 from lumetra_desk.core import audit, rules
 from lumetra_desk.core.errors import InvalidInputError, NotFoundError
 from lumetra_desk.core.intake.classify import default_vocabulary
+from lumetra_desk.core.store import bulk
 from lumetra_desk.core.store.models import (
     Attachment,
     Case,
@@ -42,8 +43,7 @@ def next_case_key(session: Session, year: int) -> str:
     if counter is None:
         counter = CaseCounter(year=year, last_number=0)
     counter.last_number += 1
-    session.add(counter)
-    session.flush()
+    session.add(counter)  # written with the case at the next flush, inside the same write transaction
     return format_case_key(year, counter.last_number)
 
 
@@ -87,8 +87,15 @@ def open_case(
     parent_case_id: int | None = None,
     actor: str | None = None,
 ) -> Case:
-    """Open a case for a new request, with its deadlines computed from the day it was received."""
+    """Open a case for a new request, with its deadlines computed from the day it was received.
+
+    A new case has no clock events and no earlier deadlines, so its deadlines are computed before the case row
+    is written and everything lands in a few plain INSERTs (importing mail opens thousands of cases).
+    """
     types = list(dict.fromkeys(request_types)) or ["access"]
+    pairs = compute_case_deadlines(jurisdiction, types, received_at.date(), [])
+    governing = governing_deadline(pairs, [], "new")
+    now = utcnow()
     case = Case(
         key=next_case_key(session, received_at.year),
         requester_id=requester.id or 0,
@@ -103,13 +110,24 @@ def open_case(
         agent_email=agent_email,
         parent_case_id=parent_case_id,
         status="new",
+        due_date=governing.due if governing else None,
+        due_event=governing.event if governing else "",
+        created_at=now,
+        updated_at=now,
     )
     session.add(case)
     session.flush()
-    for position, request_type in enumerate(types):
-        session.add(CaseRequestType(case_id=case.id or 0, request_type=request_type, is_primary=position == 0))
-    session.flush()
-    recompute_deadlines(session, case, actor=actor, reason="case opened", record=False)
+    case_id = case.id or 0
+    bulk.insert_rows(
+        session,
+        CaseRequestType,
+        [
+            {"case_id": case_id, "request_type": request_type, "is_primary": position == 0, "outcome": "",
+             "outcome_reason": ""}
+            for position, request_type in enumerate(types)
+        ],
+    )  # fmt: skip
+    _insert_deadlines(session, case_id, pairs, now)
     audit.record(
         session,
         action="case.opened",
@@ -127,6 +145,31 @@ def open_case(
         actor=actor,
     )
     return case
+
+
+def _insert_deadlines(
+    session: Session, case_id: int, pairs: Sequence[tuple[str, rules.Deadline]], computed_at: datetime
+) -> None:
+    """The statute engine's deadlines of a case as current rows, in one plain INSERT."""
+    bulk.insert_rows(
+        session,
+        Deadline,
+        [
+            {
+                "case_id": case_id,
+                "request_type": request_type,
+                "event": deadline.event,
+                "due": deadline.due,
+                "basis": deadline.basis,
+                "confirmed": deadline.confirmed,
+                "assumed": deadline.assumed,
+                "note": deadline.note,
+                "computed_at": computed_at,
+                "superseded_at": None,
+            }
+            for request_type, deadline in pairs
+        ],
+    )
 
 
 def request_types_of(session: Session, case_id: int) -> list[str]:

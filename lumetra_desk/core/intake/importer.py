@@ -26,6 +26,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any, BinaryIO, Literal
 
+from sqlalchemy import insert, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
@@ -34,6 +35,7 @@ from lumetra_desk.core.cases import service
 from lumetra_desk.core.errors import InvalidInputError
 from lumetra_desk.core.intake.classify import Classification, classify, default_vocabulary
 from lumetra_desk.core.intake.parse import DEFAULT_MAX_ATTACHMENT_BYTES, ParsedMail, parse_mail
+from lumetra_desk.core.store import bulk
 from lumetra_desk.core.store.db import Store
 from lumetra_desk.core.store.models import Attachment, Case, Message, Requester, utcnow
 
@@ -46,6 +48,7 @@ _EMAIL_IN_TEXT = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 Outcome = Literal["new_case", "follow_up", "ignored", "duplicate", "rejected", "kept_for_review"]
 AfterMessage = Callable[[Session], None]
+_MESSAGE = bulk.table_of(Message)
 
 
 @dataclass(frozen=True)
@@ -97,6 +100,19 @@ class ImportSummary:
                 lines.append(f"  {result.outcome.replace('_', ' ')}: {result.source}: {result.reason}")
         lines.extend(self.notes)
         return "\n".join(lines)
+
+
+@dataclass
+class _StoredMessage:
+    """The raw message row just written, and what understanding it decides (written back in one UPDATE)."""
+
+    id: int
+    received_at: datetime
+    parse_problems: str
+    case_id: int | None = None
+    kind: str = "other"
+    classification: str = "{}"
+    review_state: str = "pending"
 
 
 def _looks_like_mail(mail: ParsedMail) -> bool:
@@ -157,7 +173,9 @@ class MailImporter:
     def _store_and_understand(
         self, raw: bytes, mail: ParsedMail, source: str, received_at: datetime | None, after: AfterMessage | None
     ) -> ImportResult:
-        with self.store.write() as session:
+        # Nothing below needs a query to see unflushed changes (every row a query looks for is written or
+        # flushed when it is made), so autoflush would only cost a unit-of-work pass per query.
+        with self.store.write() as session, session.no_autoflush:
             if self._known_message_id(session, mail):
                 outcome = ImportResult(source, "duplicate")
             else:
@@ -165,12 +183,14 @@ class MailImporter:
                 try:
                     with session.begin_nested():
                         outcome = self._understand(session, message, mail, source)
+                        self._write_decision(session, message)
                 except Exception as exc:  # a bug in understanding one mail must never lose the mail
+                    audit.forget_head(session)  # events written inside the savepoint were rolled back with it
                     message.parse_problems = "\n".join(
                         filter(None, [message.parse_problems, f"Automatic processing failed ({type(exc).__name__})."])
                     )
-                    message.review_state = "pending"
-                    session.add(message)
+                    message.case_id, message.kind, message.review_state = None, "other", "pending"
+                    self._write_decision(session, message)
                     outcome = ImportResult(source, "kept_for_review", reason="automatic processing failed")
                 audit.record(
                     session,
@@ -198,85 +218,119 @@ class MailImporter:
 
     @staticmethod
     def _known_digest(session: Session, digest: str) -> bool:
-        return session.exec(select(Message.id).where(Message.content_sha256 == digest)).first() is not None
+        statement = select(_MESSAGE.c.id).where(_MESSAGE.c.content_sha256 == digest).limit(1)
+        return session.execute(statement).first() is not None
 
     @staticmethod
     def _known_message_id(session: Session, mail: ParsedMail) -> bool:
         if not mail.message_id:
             return False
-        statement = select(Message.id).where(
-            Message.message_id_header == mail.message_id,
-            Message.from_addr == mail.from_addr,
-            Message.direction == "in",
+        statement = (
+            select(_MESSAGE.c.id)
+            .where(
+                _MESSAGE.c.message_id_header == mail.message_id,
+                _MESSAGE.c.from_addr == mail.from_addr,
+                _MESSAGE.c.direction == "in",
+            )
+            .limit(1)
         )
-        return session.exec(statement).first() is not None
+        return session.execute(statement).first() is not None
 
     def _store_raw(
         self, session: Session, raw: bytes, mail: ParsedMail, source: str, received_at: datetime | None
-    ) -> Message:
+    ) -> _StoredMessage:
+        """The raw bytes, verbatim, as the first row of the transaction (one plain INSERT)."""
         problems = list(mail.problems)
         receipt = received_at or mail.received_at
         if receipt is None:
             receipt = utcnow()
             problems.append("No receipt time in the mail; the import time was used.")
-        message = Message(
-            direction="in",
-            message_id_header=mail.message_id,
-            content_sha256=mail.content_sha256,
-            raw=raw,
-            source=source,
-            subject=mail.subject,
-            from_name=mail.from_name,
-            from_addr=mail.from_addr,
-            to_addrs=", ".join(mail.to_addrs),
-            date_header=mail.date_header,
-            received_at=receipt,
-            in_reply_to=mail.in_reply_to or "",
-            references=" ".join(mail.references),
-            body_text=mail.body_text,
-            parse_problems="\n".join(problems),
+        message = _StoredMessage(id=0, received_at=receipt, parse_problems="\n".join(problems))
+        inserted = session.connection().execute(
+            insert(_MESSAGE).values(
+                direction="in",
+                message_id_header=mail.message_id,
+                content_sha256=mail.content_sha256,
+                raw=raw,
+                source=source,
+                subject=mail.subject,
+                from_name=mail.from_name,
+                from_addr=mail.from_addr,
+                to_addrs=", ".join(mail.to_addrs),
+                date_header=mail.date_header,
+                received_at=receipt,
+                in_reply_to=mail.in_reply_to or "",
+                references=" ".join(mail.references),
+                body_text=mail.body_text,
+                kind=message.kind,
+                classification=message.classification,
+                override="{}",
+                review_state=message.review_state,
+                parse_problems=message.parse_problems,
+                created_at=utcnow(),
+            )
         )
-        session.add(message)
-        session.flush()
+        message.id = int(inserted.lastrowid)
         return message
 
-    # ------------------------------------------------------------ understanding
-    def _understand(self, session: Session, message: Message, mail: ParsedMail, source: str) -> ImportResult:
-        attachments = [
-            Attachment(
-                message_id=message.id,
-                filename=attachment.filename,
-                declared_type=attachment.declared_type,
-                sniffed_type=attachment.sniffed_type or "",
-                size=attachment.size,
-                sha256=hashlib.sha256(attachment.content).hexdigest() if attachment.content else "",
-                data=attachment.content,
-                note=attachment.note or "",
+    @staticmethod
+    def _write_decision(session: Session, message: _StoredMessage) -> None:
+        """What understanding decided, in one UPDATE (none of these columns feeds the full-text index)."""
+        session.execute(
+            update(_MESSAGE)
+            .where(_MESSAGE.c.id == message.id)
+            .values(
+                case_id=message.case_id,
+                kind=message.kind,
+                classification=message.classification,
+                review_state=message.review_state,
+                parse_problems=message.parse_problems,
             )
-            for attachment in mail.attachments
-        ]
-        session.add_all(attachments)
+        )
+
+    # ------------------------------------------------------------ understanding
+    def _understand(self, session: Session, message: _StoredMessage, mail: ParsedMail, source: str) -> ImportResult:
         outcome = self._decide(session, message, mail, source)
-        for attachment_row in attachments:
-            attachment_row.case_id = message.case_id
+        now = utcnow()
+        bulk.insert_rows(
+            session,
+            Attachment,
+            [
+                {
+                    "message_id": message.id,
+                    "case_id": message.case_id,
+                    "filename": attachment.filename,
+                    "declared_type": attachment.declared_type,
+                    "sniffed_type": attachment.sniffed_type or "",
+                    "size": attachment.size,
+                    "sha256": hashlib.sha256(attachment.content).hexdigest() if attachment.content else "",
+                    "data": attachment.content,
+                    "note": attachment.note or "",
+                    "is_identity_document": False,
+                    "purged_at": None,
+                    "created_at": now,
+                }
+                for attachment in mail.attachments
+            ],
+        )
         return outcome
 
-    def _decide(self, session: Session, message: Message, mail: ParsedMail, source: str) -> ImportResult:
+    def _decide(self, session: Session, message: _StoredMessage, mail: ParsedMail, source: str) -> ImportResult:
         result = classify(mail)
         message.kind = result.kind
         message.classification = json.dumps(result.as_dict(), ensure_ascii=False)
         consumer_email = self._consumer_email(mail, result)
         case = self._thread(session, mail, result, consumer_email, message.received_at)
         if result.kind == "spam":
-            return self._leave(session, message, source, "spam or marketing")
+            return self._leave(message, source, "spam or marketing")
         if result.kind in {"auto_reply", "bounce"}:
             if case is None:
-                return self._leave(session, message, source, f"{result.kind.replace('_', '-')} that matches no case")
+                return self._leave(message, source, f"{result.kind.replace('_', '-')} that matches no case")
             return self._attach(session, message, case, source, result, add_types=False)
         if case is not None:
             return self._attach(session, message, case, source, result, add_types=result.is_request)
         if not result.is_request:
-            return self._leave(session, message, source, "not a privacy request")
+            return self._leave(message, source, "not a privacy request")
         return self._open_case(session, message, mail, result, consumer_email, source)
 
     def _consumer_email(self, mail: ParsedMail, result: Classification) -> str:
@@ -341,16 +395,15 @@ class MailImporter:
             case = target
         return case
 
-    def _leave(self, session: Session, message: Message, source: str, reason: str) -> ImportResult:
+    @staticmethod
+    def _leave(message: _StoredMessage, source: str, reason: str) -> ImportResult:
         message.review_state = "pending"
-        session.add(message)
-        session.flush()
         return ImportResult(source, "ignored", reason=reason)
 
     def _attach(
         self,
         session: Session,
-        message: Message,
+        message: _StoredMessage,
         case: Case,
         source: str,
         result: Classification,
@@ -369,14 +422,12 @@ class MailImporter:
             )
         message.case_id = case.id
         message.review_state = "attached"
-        session.add(message)
-        session.flush()
         return ImportResult(source, "follow_up", case_key=case.key, reason=result.kind)
 
     def _open_case(
         self,
         session: Session,
-        message: Message,
+        message: _StoredMessage,
         mail: ParsedMail,
         result: Classification,
         consumer_email: str,
@@ -405,8 +456,6 @@ class MailImporter:
         )
         message.case_id = case.id
         message.review_state = "pending"
-        session.add(message)
-        session.flush()
         return ImportResult(source, "new_case", case_key=case.key, reason=primary)
 
     @staticmethod
