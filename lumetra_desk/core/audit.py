@@ -65,10 +65,15 @@ def seal_row(row: dict[str, Any], previous: tuple[int, str] | None) -> tuple[int
     return row["id"], row["hash"]
 
 
+_AUDIT_TABLE = bulk.table_of(AuditEvent)
+_HEAD_QUERY = select(_AUDIT_TABLE.c.id, _AUDIT_TABLE.c.hash).order_by(_AUDIT_TABLE.c.id.desc()).limit(1)
+"""Built once: every write transaction that records an event asks it."""
+
+
 def chain_head(session: Session) -> tuple[int, str] | None:
     """The (id, hash) of the newest event, remembered for the rest of the transaction."""
     if _HEAD_KEY not in session.info:
-        row = session.exec(select(AuditEvent.id, AuditEvent.hash).order_by(col(AuditEvent.id).desc()).limit(1)).first()
+        row = session.connection().execute(_HEAD_QUERY).first()
         session.info[_HEAD_KEY] = (row[0], row[1]) if row else None
     head: tuple[int, str] | None = session.info[_HEAD_KEY]
     return head
@@ -114,7 +119,7 @@ def record(
     # Written at once with one plain INSERT: the ORM's unit of work costs more than the event itself, and
     # nothing reads the row back through the session (the returned event is a detached copy).
     bulk.insert_rows(session, AuditEvent, [row])
-    return AuditEvent(**row)
+    return AuditEvent.model_construct(**row)  # the row is sealed already; validating it again only costs time
 
 
 def verify(session: Session) -> list[str]:
@@ -174,8 +179,11 @@ def _update_anchor(session: Session) -> None:
     """After a commit that wrote audit events, remember the newest (id, hash) outside the database.
 
     The anchor only moves forward: with two writers, the later-committed head wins even if the other writer
-    updates the file last.
+    updates the file last. Releasing a savepoint also fires ``after_commit``; nothing is committed yet then, so
+    the head stays remembered for the real commit.
     """
+    if session.in_nested_transaction():
+        return
     head = session.info.pop(_HEAD_KEY, None)
     file = _anchor_file(session)
     if head is None or file is None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timedelta
 
+from sqlalchemy import bindparam, insert, update
 from sqlmodel import Session, col, select
 
 from lumetra_desk.core import audit, rules
@@ -37,14 +38,28 @@ ANSWERED_STATUSES = frozenset({"responded", "closed", "appealed", "merged"})
 EXTENDABLE_STATUSES = frozenset({"new", "acknowledged", "awaiting_requester", "verifying", "in_progress"})
 
 
+# Statements built once: mail import runs them for every new request.
+_COUNTER = bulk.table_of(CaseCounter)
+_COUNTER_NUMBER = select(_COUNTER.c.last_number).where(_COUNTER.c.year == bindparam("year"))
+_COUNTER_UPDATE = update(_COUNTER).where(_COUNTER.c.year == bindparam("counter_year"))  # SET: the columns passed
+_COUNTER_INSERT = insert(_COUNTER)
+_REQUESTER_BY_EMAIL = select(Requester).where(Requester.email == bindparam("email"))
+
+
 def next_case_key(session: Session, year: int) -> str:
-    """The next gap-free key of the year, like ``LD-2026-000123``."""
-    counter = session.get(CaseCounter, year)
-    if counter is None:
-        counter = CaseCounter(year=year, last_number=0)
-    counter.last_number += 1
-    session.add(counter)  # written with the case at the next flush, inside the same write transaction
-    return format_case_key(year, counter.last_number)
+    """The next gap-free key of the year, like ``LD-2026-000123``.
+
+    Plain statements, not the ORM: every new case asks, and the caller's write transaction (``BEGIN IMMEDIATE``)
+    already keeps other writers out until it commits.
+    """
+    connection = session.connection()
+    row = connection.execute(_COUNTER_NUMBER, {"year": year}).first()
+    number = (row[0] if row else 0) + 1
+    if row:
+        connection.execute(_COUNTER_UPDATE, {"counter_year": year, "last_number": number})
+    else:
+        connection.execute(_COUNTER_INSERT, {"year": year, "last_number": number})
+    return format_case_key(year, number)
 
 
 def format_case_key(year: int, number: int) -> str:
@@ -53,7 +68,7 @@ def format_case_key(year: int, number: int) -> str:
 
 def find_or_create_requester(session: Session, email: str, name: str = "", tier: str = "unknown") -> Requester:
     address = email.strip().lower()
-    requester = session.exec(select(Requester).where(Requester.email == address)).first()
+    requester = session.exec(_REQUESTER_BY_EMAIL, params={"email": address}).first()
     if requester is None:
         requester = Requester(email=address, name=name, tier=tier)
         session.add(requester)

@@ -26,7 +26,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any, BinaryIO, Literal
 
-from sqlalchemy import insert, update
+from sqlalchemy import bindparam, insert, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
@@ -49,6 +49,39 @@ _EMAIL_IN_TEXT = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 Outcome = Literal["new_case", "follow_up", "ignored", "duplicate", "rejected", "kept_for_review"]
 AfterMessage = Callable[[Session], None]
 _MESSAGE = bulk.table_of(Message)
+# Statements asked once or more per message are built once (building one costs more than running it).
+_KNOWN_DIGEST = select(_MESSAGE.c.id).where(_MESSAGE.c.content_sha256 == bindparam("digest")).limit(1)
+_KNOWN_MESSAGE_ID = (
+    select(_MESSAGE.c.id)
+    .where(
+        _MESSAGE.c.message_id_header == bindparam("message_id"),
+        _MESSAGE.c.from_addr == bindparam("from_addr"),
+        _MESSAGE.c.direction == "in",
+    )
+    .limit(1)
+)
+_INSERT_MESSAGE = insert(_MESSAGE)
+_WRITE_DECISION = update(_MESSAGE).where(_MESSAGE.c.id == bindparam("message_id"))  # SET: the columns passed
+_CASE = bulk.table_of(Case)
+_CASE_OF_MESSAGES = (
+    select(_MESSAGE.c.case_id)
+    .where(_MESSAGE.c.message_id_header.in_(bindparam("message_ids", expanding=True)), _MESSAGE.c.case_id.is_not(None))
+    .order_by(_MESSAGE.c.received_at.desc())
+    .limit(1)
+)
+_REQUESTER = bulk.table_of(Requester)
+_RECENT_OPEN_CASE = (
+    select(_CASE.c.id)
+    .join(_REQUESTER, _REQUESTER.c.id == _CASE.c.requester_id)
+    .where(
+        _REQUESTER.c.email == bindparam("email"),
+        _CASE.c.status.not_in(service.CLOSED_STATUSES),
+        _CASE.c.merged_into_id.is_(None),
+        _CASE.c.received_at >= bindparam("since"),
+    )
+    .order_by(_CASE.c.received_at.desc())
+    .limit(1)
+)
 
 
 @dataclass(frozen=True)
@@ -218,23 +251,14 @@ class MailImporter:
 
     @staticmethod
     def _known_digest(session: Session, digest: str) -> bool:
-        statement = select(_MESSAGE.c.id).where(_MESSAGE.c.content_sha256 == digest).limit(1)
-        return session.execute(statement).first() is not None
+        return session.connection().execute(_KNOWN_DIGEST, {"digest": digest}).first() is not None
 
     @staticmethod
     def _known_message_id(session: Session, mail: ParsedMail) -> bool:
         if not mail.message_id:
             return False
-        statement = (
-            select(_MESSAGE.c.id)
-            .where(
-                _MESSAGE.c.message_id_header == mail.message_id,
-                _MESSAGE.c.from_addr == mail.from_addr,
-                _MESSAGE.c.direction == "in",
-            )
-            .limit(1)
-        )
-        return session.execute(statement).first() is not None
+        params = {"message_id": mail.message_id, "from_addr": mail.from_addr}
+        return session.connection().execute(_KNOWN_MESSAGE_ID, params).first() is not None
 
     def _store_raw(
         self, session: Session, raw: bytes, mail: ParsedMail, source: str, received_at: datetime | None
@@ -247,28 +271,29 @@ class MailImporter:
             problems.append("No receipt time in the mail; the import time was used.")
         message = _StoredMessage(id=0, received_at=receipt, parse_problems="\n".join(problems))
         inserted = session.connection().execute(
-            insert(_MESSAGE).values(
-                direction="in",
-                message_id_header=mail.message_id,
-                content_sha256=mail.content_sha256,
-                raw=raw,
-                source=source,
-                subject=mail.subject,
-                from_name=mail.from_name,
-                from_addr=mail.from_addr,
-                to_addrs=", ".join(mail.to_addrs),
-                date_header=mail.date_header,
-                received_at=receipt,
-                in_reply_to=mail.in_reply_to or "",
-                references=" ".join(mail.references),
-                body_text=mail.body_text,
-                kind=message.kind,
-                classification=message.classification,
-                override="{}",
-                review_state=message.review_state,
-                parse_problems=message.parse_problems,
-                created_at=utcnow(),
-            )
+            _INSERT_MESSAGE,
+            {
+                "direction": "in",
+                "message_id_header": mail.message_id,
+                "content_sha256": mail.content_sha256,
+                "raw": raw,
+                "source": source,
+                "subject": mail.subject,
+                "from_name": mail.from_name,
+                "from_addr": mail.from_addr,
+                "to_addrs": ", ".join(mail.to_addrs),
+                "date_header": mail.date_header,
+                "received_at": receipt,
+                "in_reply_to": mail.in_reply_to or "",
+                "references": " ".join(mail.references),
+                "body_text": mail.body_text,
+                "kind": message.kind,
+                "classification": message.classification,
+                "override": "{}",
+                "review_state": message.review_state,
+                "parse_problems": message.parse_problems,
+                "created_at": utcnow(),
+            },
         )
         message.id = int(inserted.lastrowid)
         return message
@@ -276,16 +301,16 @@ class MailImporter:
     @staticmethod
     def _write_decision(session: Session, message: _StoredMessage) -> None:
         """What understanding decided, in one UPDATE (none of these columns feeds the full-text index)."""
-        session.execute(
-            update(_MESSAGE)
-            .where(_MESSAGE.c.id == message.id)
-            .values(
-                case_id=message.case_id,
-                kind=message.kind,
-                classification=message.classification,
-                review_state=message.review_state,
-                parse_problems=message.parse_problems,
-            )
+        session.connection().execute(
+            _WRITE_DECISION,
+            {
+                "message_id": message.id,
+                "case_id": message.case_id,
+                "kind": message.kind,
+                "classification": message.classification,
+                "review_state": message.review_state,
+                "parse_problems": message.parse_problems,
+            },
         )
 
     # ------------------------------------------------------------ understanding
@@ -353,13 +378,8 @@ class MailImporter:
         if result.kind == "bounce" and mail.bounced_message_id:
             referenced.insert(0, mail.bounced_message_id)
         if referenced:
-            statement = (
-                select(Case)
-                .join(Message, col(Message.case_id) == col(Case.id))
-                .where(col(Message.message_id_header).in_(referenced))
-                .order_by(col(Message.received_at).desc())
-            )
-            case = session.exec(statement).first()
+            found = session.connection().execute(_CASE_OF_MESSAGES, {"message_ids": referenced}).first()
+            case = session.get(Case, found[0]) if found else None
             if case is not None:
                 return self._live(session, case)
         key_match = CASE_KEY_IN_SUBJECT.search(mail.subject)
@@ -369,19 +389,9 @@ class MailImporter:
                 return self._live(session, case)
         if result.kind == "bounce" or not consumer_email:
             return None
-        since = received - timedelta(days=FALLBACK_DAYS)
-        statement = (
-            select(Case)
-            .join(Requester, col(Requester.id) == col(Case.requester_id))
-            .where(
-                Requester.email == consumer_email,
-                col(Case.status).not_in(service.CLOSED_STATUSES),
-                col(Case.merged_into_id).is_(None),
-                col(Case.received_at) >= since,
-            )
-            .order_by(col(Case.received_at).desc())
-        )
-        return session.exec(statement).first()
+        params = {"email": consumer_email, "since": received - timedelta(days=FALLBACK_DAYS)}
+        found = session.connection().execute(_RECENT_OPEN_CASE, params).first()
+        return session.get(Case, found[0]) if found else None
 
     @staticmethod
     def _live(session: Session, case: Case) -> Case:

@@ -25,9 +25,11 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from email import policy
 from email.header import decode_header, make_header
+from email.headerregistry import BaseHeader, HeaderRegistry
 from email.message import EmailMessage, Message
 from email.parser import BytesParser
 from email.utils import getaddresses, parseaddr, parsedate_to_datetime
+from functools import lru_cache
 
 import charset_normalizer
 import filetype  # type: ignore[import-untyped]  # the package ships no type information
@@ -122,8 +124,30 @@ def parse_mail(raw: bytes, max_attachment_bytes: int = DEFAULT_MAX_ATTACHMENT_BY
     return _MailReader(raw, max_attachment_bytes).read()
 
 
+_PARSED_HEADERS = HeaderRegistry()
+
+
+@lru_cache(maxsize=4096)
+def _parsed_header(name: str, value: str) -> BaseHeader:
+    return _PARSED_HEADERS(name, value)
+
+
+class _ReusedHeaders(HeaderRegistry):
+    """``policy.default``'s headers, each distinct header parsed once.
+
+    The stdlib parses a header again every time it is read (Content-Type about ten times per message), and most
+    mail repeats the same values; parsed headers are immutable strings, so handing out the same one is safe.
+    """
+
+    def __call__(self, name: str, value: str) -> BaseHeader:
+        return _parsed_header(name, value)
+
+
+_POLICY = policy.default.clone(header_factory=_ReusedHeaders())
+
+
 def _parse_bytes(raw: bytes) -> EmailMessage:
-    message = BytesParser(policy=policy.default).parsebytes(raw)
+    message = BytesParser(policy=_POLICY).parsebytes(raw)
     assert isinstance(message, EmailMessage)
     return message
 
