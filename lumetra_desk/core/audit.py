@@ -165,9 +165,9 @@ def _anchor_file(session: Session) -> Path | None:
 
 def _read_anchor(session: Session) -> tuple[int, str] | None:
     file = _anchor_file(session)
-    if file is None or not file.exists():
+    if file is None:
         return None
-    try:
+    try:  # a missing file is an OSError too
         raw = json.loads(file.read_text())
         return int(raw["id"]), str(raw["hash"])
     except (OSError, ValueError, KeyError):
