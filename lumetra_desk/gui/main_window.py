@@ -100,6 +100,8 @@ class MainWindow(QMainWindow):
         self.intake.changed.connect(self._after_change)
         self.intake.loaded.connect(self._on_intake_loaded)
         self.ui.loadDemoButton.clicked.connect(self.load_demo_data)
+        self._open_timer = QTimer(self, singleShot=True, interval=120)
+        self._open_timer.timeout.connect(self._open_current_row)
         self._search_timer = QTimer(self, singleShot=True, interval=250)
         self._search_timer.timeout.connect(self._apply_filter)
         self.ui.searchEdit.textChanged.connect(lambda _text: self._search_timer.start())
@@ -277,8 +279,11 @@ class MainWindow(QMainWindow):
     def _on_reminders_checked(self, count: int) -> None:
         self.reminder_label.setText(f"{count} due soon or overdue" if count else "Nothing due soon")
 
-    def _case_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        case_id = self.cases.case_id(current.row())
+    def _case_row_changed(self, _current: QModelIndex, _previous: QModelIndex) -> None:
+        self._open_timer.start()  # holding an arrow key loads only the case the officer stops on
+
+    def _open_current_row(self) -> None:
+        case_id = self.cases.case_id(self.ui.caseTable.currentIndex().row())
         if case_id is not None and case_id != self.case_view.case_id:
             self.case_view.show_case(case_id)
 
