@@ -14,6 +14,7 @@ from imapclient import IMAPClient
 from imapclient.exceptions import IMAPClientError, LoginError
 
 from lumetra_desk.core.errors import InvalidInputError, LumetraError
+from lumetra_desk.core.mail import smtp as mail_out
 from lumetra_desk.core.settings import ImapSettings, SmtpSettings
 
 TIMEOUT_SECONDS = 20
@@ -74,7 +75,7 @@ def check_smtp(smtp: SmtpSettings, password: str) -> str:
             client.ehlo()
         with client:
             if smtp.user:
-                client.login(smtp.user, password)
+                mail_out._login(client, smtp.user, password)  # the sender's own login: UTF-8 passwords too
     except smtplib.SMTPAuthenticationError as exc:
         raise ConnectionTestError(f"{smtp.host} rejected the SMTP user name or password.") from exc
     except (smtplib.SMTPException, ssl.SSLError, OSError) as exc:
