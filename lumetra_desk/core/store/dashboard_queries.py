@@ -210,10 +210,11 @@ def governing_due_until(session: Session, until: date) -> list[DueItem]:
         .order_by(col(Case.due_date), col(Case.id))
     )
     found: dict[int, DueItem] = {}
-    for case_id, key, status, email, event, due, basis in session.connection().execute(statement):
+    for found_id, key, status, email, event, due, basis in session.connection().execute(statement):
+        case_id = cast(int, found_id)
         if case_id not in found:
             found[case_id] = DueItem(
-                case_id=cast(int, case_id),
+                case_id=case_id,
                 case_key=key,
                 status=status,
                 requester_email=email,
