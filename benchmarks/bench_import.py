@@ -136,6 +136,7 @@ def importer_run(messages: list[bytes], folder: Path) -> tuple[float, dict[str, 
 
 def throughput_budget(count: int, work: Path) -> None:
     messages = build_messages(count)
+    load_before = os.getloadavg()[0]
     floor_seconds = floor_run(messages, work / "floor")
     import_seconds, outcomes = importer_run(messages, work / "import")
     floor_rate, import_rate = count / floor_seconds, count / import_seconds
@@ -144,6 +145,7 @@ def throughput_budget(count: int, work: Path) -> None:
     print(f"floor (stdlib parse + one insert each): {floor_seconds:.1f} s = {floor_rate:.0f} msg/s")
     print(f"importer (parse, classify, thread, cases, audit): {import_seconds:.1f} s = {import_rate:.0f} msg/s")
     print(f"importer / floor throughput: {ratio:.0%} (budget >= 50%: {'PASS' if ratio >= 0.5 else 'FAIL'})")
+    print(f"load average (1 min) before/after: {load_before:.1f}/{os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
 
 
 def write_mbox(path: Path, megabytes: int) -> int:

@@ -45,7 +45,8 @@ _COUNTER_NUMBER = select(_COUNTER.c.last_number).where(_COUNTER.c.year == bindpa
 _COUNTER_UPDATE = update(_COUNTER).where(_COUNTER.c.year == bindparam("counter_year"))  # SET: the columns passed
 _COUNTER_INSERT = insert(_COUNTER)
 _INSERTS = {bulk.table_of(model).name: insert(bulk.table_of(model)) for model in (Requester, Case)}
-_REQUESTER_BY_EMAIL = select(Requester).where(Requester.email == bindparam("email"))
+_REQUESTER = bulk.table_of(Requester)
+_REQUESTER_ID_BY_EMAIL = select(_REQUESTER.c.id).where(_REQUESTER.c.email == bindparam("email"))
 
 
 def next_case_key(session: Session, year: int) -> str:
@@ -83,7 +84,8 @@ def format_case_key(year: int, number: int) -> str:
 
 def find_or_create_requester(session: Session, email: str, name: str = "", tier: str = "unknown") -> Requester:
     address = email.strip().lower()
-    requester = session.exec(_REQUESTER_BY_EMAIL, params={"email": address}).first()
+    known = session.connection().execute(_REQUESTER_ID_BY_EMAIL, {"email": address}).first()
+    requester = session.get(Requester, known[0]) if known else None
     if requester is None:
         requester = Requester(email=address, name=name, tier=tier)
         _insert_persistent(session, requester)
