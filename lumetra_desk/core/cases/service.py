@@ -68,8 +68,9 @@ def next_case_key(session: Session, year: int) -> str:
 def _insert_persistent(session: Session, row: Requester | Case) -> None:
     """Write a new row with one INSERT and make it persistent in the session, as a flush would.
 
-    The unit of work costs more than the row for the one object mail import creates at a time; the object
-    afterwards behaves exactly like a flushed one (later changes are written on the next flush).
+    Mail import writes one requester and one case at a time, and for a single object the ORM's unit of work
+    costs more than the INSERT itself. Afterwards the object behaves exactly like a flushed one: later changes
+    are written on the next flush.
     """
     table = bulk.table_of(type(row))
     values = {column.name: getattr(row, column.name) for column in table.columns if column.name != "id"}
