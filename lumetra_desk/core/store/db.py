@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import fcntl
 import json
 import logging
 import os
 import re
 import secrets as pysecrets
+import sys
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -324,13 +324,25 @@ def _new_store_meta(encrypted: bool, passphrase: str | None) -> StoreMeta:
     )
 
 
+def _lock_exclusive(fd: int) -> None:
+    """Take a non-blocking exclusive lock that the OS releases when the process ends, however it ends."""
+    if sys.platform == "win32":
+        import msvcrt
+
+        msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+    else:
+        import fcntl
+
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+
 def _take_window_lock(paths: AppPaths) -> int:
     fd = os.open(paths.data_dir / "window.lock", os.O_RDWR | os.O_CREAT, 0o600)
     try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        _lock_exclusive(fd)
     except OSError as exc:
         os.close(fd)
-        if exc.errno in (errno.EAGAIN, errno.EACCES):
+        if exc.errno in (errno.EAGAIN, errno.EACCES, errno.EDEADLK):
             raise StoreLockedError(
                 "Lumetra Desk is already open on this store in another window; switch to that window."
             ) from exc
