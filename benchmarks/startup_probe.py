@@ -1,7 +1,7 @@
 """Child process for bench_startup.py: build a window and print 'painted' once its first row is on screen.
 
 ``bare``: a plain QMainWindow with a 3-row QTableView. ``app DATA_DIR``: Lumetra Desk's main window on the store
-in DATA_DIR, exactly as ``run_app`` builds it.
+in DATA_DIR, exactly as ``run_app`` builds it, until the dashboard's first deadline row is painted.
 """
 
 from __future__ import annotations
@@ -45,7 +45,7 @@ def main() -> None:
         app = create_application(sys.argv[:1])
         store = Store.open(resolve_paths(sys.argv[2]), exclusive=True)
         window = MainWindow(store)
-        view = window.ui.caseTable
+        view = window.dashboard.ui.upcomingTable  # the window opens on the dashboard: its first deadline row
     probe = FirstPaint(view)
     view.viewport().installEventFilter(probe)
     window.resize(1000, 700)
