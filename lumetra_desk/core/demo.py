@@ -28,6 +28,7 @@ from lumetra_desk.core.store.models import (
     Case,
     CaseCounter,
     CaseRequestType,
+    ClockEvent,
     Deadline,
     Message,
     Requester,
@@ -126,7 +127,7 @@ def fill(
     return DemoSummary(cases=cases, messages=message_count, requesters=cases)
 
 
-TABLE_ORDER: tuple[type[SQLModel], ...] = (Requester, Case, CaseRequestType, Message, Deadline, AuditEvent)
+TABLE_ORDER: tuple[type[SQLModel], ...] = (Requester, Case, CaseRequestType, ClockEvent, Message, Deadline, AuditEvent)
 
 
 class _Builder:
@@ -176,8 +177,29 @@ class _Builder:
         received_at = datetime.combine(received_day, time(rng.randint(0, 23), rng.randint(0, 59)), UTC)
         status = rng.choices([s for s, _ in STATUS_WEIGHTS], [w for _, w in STATUS_WEIGHTS])[0]
         pairs = _deadlines(jurisdiction, types, received_day)
-        governing = governing_deadline(pairs, (), status)
+        events: tuple[rules.ClockEvent, ...] = ()
+        if status == "extended":
+            # An extended case carries its extension, taken well inside the window; where the law allows none
+            # (e.g. CCPA opt-outs) the case is simply being worked.
+            notice_by = [d.due for _, d in pairs if d.event == "extension_notice_by"]
+            taken_on = min(received_day + timedelta(days=5), self.today)
+            if notice_by and taken_on <= min(notice_by):
+                events = (rules.ClockEvent(kind="extension_taken", on=taken_on),)
+            else:
+                status = "in_progress"
+        governing = governing_deadline(pairs, events, status)
         case_id = self.ids.next("case")
+        for clock_event in events:
+            rows[ClockEvent].append(
+                {
+                    "case_id": case_id,
+                    "kind": clock_event.kind,
+                    "occurred_on": clock_event.on,
+                    "reason": "complex request (demo)",
+                    "recorded_by": "demo",
+                    "recorded_at": self.now,
+                }
+            )
         key = format_case_key(received_day.year, self.key_numbers.next(received_day.year))
         subject = f"{LAW_WORDS.get(jurisdiction, 'Privacy')} request: {first_type.replace('_', ' ')}"
         rows[Case].append(
