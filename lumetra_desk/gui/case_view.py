@@ -113,25 +113,6 @@ def _change_text(before: str, after: str) -> str:
     return "; ".join(parts)
 
 
-def _set_jurisdiction(session: Any, case: Case, code: str, reason: str) -> None:
-    """The officer's correction of the law that governs a case: audited, then every deadline recomputed."""
-    before = {"jurisdiction": case.jurisdiction, "jurisdiction_assumed": case.jurisdiction_assumed}
-    case.jurisdiction = code
-    case.jurisdiction_assumed = code not in rules.load_rulebook().jurisdictions()
-    session.add(case)
-    session.flush()
-    audit.record(
-        session,
-        action="case.jurisdiction_changed",
-        case_id=case.id,
-        entity="case",
-        entity_id=case.id,
-        before=before,
-        after={"jurisdiction": code, "jurisdiction_assumed": case.jurisdiction_assumed, "reason": reason},
-    )
-    service.recompute_deadlines(session, case, reason=f"jurisdiction changed to {code}: {reason}")
-
-
 class CaseView(QWidget):
     changed = Signal(int)  # a case was changed here: lists and counts should refresh
     loaded = Signal(int)
@@ -548,7 +529,7 @@ class CaseView(QWidget):
             return
         self._write(
             "Changing the jurisdiction and recomputing deadlines…",
-            lambda sc: _set_jurisdiction(sc[0], sc[1], code, reason),
+            lambda sc: service.set_jurisdiction(sc[0], sc[1], code, reason=reason),
         )
 
     def decide_step(self, passed: bool) -> None:

@@ -101,21 +101,7 @@ def correct(session: Session, message_id: int, request_types: Sequence[str], jur
         if added:
             service.add_request_types(session, case, added, actor=None, reason="officer's correction at intake")
         if case.jurisdiction != jurisdiction:
-            before_law = {"jurisdiction": case.jurisdiction, "jurisdiction_assumed": case.jurisdiction_assumed}
-            case.jurisdiction = jurisdiction
-            case.jurisdiction_assumed = jurisdiction not in rules.load_rulebook().jurisdictions()
-            session.add(case)
-            session.flush()
-            audit.record(
-                session,
-                action="case.jurisdiction_changed",
-                case_id=case.id,
-                entity="case",
-                entity_id=case.id,
-                before=before_law,
-                after={"jurisdiction": jurisdiction, "reason": "officer's correction at intake"},
-            )
-            service.recompute_deadlines(session, case, reason=f"jurisdiction corrected to {jurisdiction}")
+            service.set_jurisdiction(session, case, jurisdiction, reason="officer's correction at intake")
     return accept(session, message_id)
 
 

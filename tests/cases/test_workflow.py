@@ -300,3 +300,22 @@ def test_appeal_where_the_law_gives_none_is_a_note(store: Store) -> None:
         assert service.add_request_types(session, case, ["appeal"], actor="intake", reason="mail").id == case.id
         note = session.exec(select(Note).where(Note.case_id == case.id)).one()
         assert "gives no appeal" in note.body
+
+
+def test_changing_the_jurisdiction_recomputes_deadlines_and_is_audited(store: Store) -> None:
+    key = make_case(store, jurisdiction="US-CA")
+    with store.write() as session:
+        case = service.find_case(session, key)
+        ca_due = case.due_date
+        service.set_jurisdiction(session, case, "US-IA", reason="requester lives in Des Moines")
+    with store.read() as session:
+        case = service.find_case(session, key)
+        assert case.jurisdiction == "US-IA" and not case.jurisdiction_assumed
+        assert case.due_date is not None and ca_due is not None and case.due_date > ca_due  # Iowa: 90 days
+        superseded = session.exec(
+            select(Deadline).where(Deadline.case_id == case.id, col(Deadline.superseded_at).is_not(None))
+        ).all()
+        assert superseded, "the California deadlines stay as history"
+        actions = [e.action for e in session.exec(select(AuditEvent).where(AuditEvent.case_id == case.id)).all()]
+        assert "case.jurisdiction_changed" in actions
+        assert audit.verify(session) == []

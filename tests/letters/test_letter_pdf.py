@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -146,7 +145,6 @@ def test_sandbox_blocks_python_internals(tmp_path: Path) -> None:
         render_letter("acknowledgement", base_data(), templates_override_dir=override)
 
 
-@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="poppler-utils is not installed")
 def test_first_page_renders_to_an_image(tmp_path: Path) -> None:
     pdf = tmp_path / "letter.pdf"
     pdf.write_bytes(render_letter("access_response", base_data()).pdf)

@@ -605,3 +605,23 @@ def free_request_notices(session: Session, case: Case) -> list[str]:
                 f"{limit.per_12_months} free ({limit.citation}); earlier: {', '.join(earlier)}"
             )
     return notices
+
+
+def set_jurisdiction(session: Session, case: Case, code: str, *, reason: str, actor: str | None = None) -> None:
+    """The officer's correction of the law that governs a case: audited, then every deadline recomputed."""
+    before = {"jurisdiction": case.jurisdiction, "jurisdiction_assumed": case.jurisdiction_assumed}
+    case.jurisdiction = code
+    case.jurisdiction_assumed = code not in rules.load_rulebook().jurisdictions()
+    session.add(case)
+    session.flush()
+    audit.record(
+        session,
+        action="case.jurisdiction_changed",
+        case_id=case.id,
+        entity="case",
+        entity_id=case.id,
+        before=before,
+        after={"jurisdiction": code, "jurisdiction_assumed": case.jurisdiction_assumed, "reason": reason},
+        actor=actor,
+    )
+    recompute_deadlines(session, case, actor=actor, reason=f"jurisdiction changed to {code}: {reason}")
