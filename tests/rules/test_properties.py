@@ -81,10 +81,14 @@ def _raw_months(start: dt.date, months: int) -> dt.date:
 @settings(max_examples=400, deadline=None)
 @given(st.sampled_from(("EU", "UK")), dates)
 def test_month_end_clamping_then_next_working_day(code: str, received: dt.date) -> None:
+    """UK extension: three months from the start (ICO). EU: one month, then two more from that clamped date,
+    the earlier of the two readings of Art. 12(3) (statutes.md §1)."""
     result = compute_deadlines(code, "access", received)
     closed = ENGLAND_WALES if code == "UK" else {}
-    for event, months in (("respond", 1), ("respond_extended", 3)):
-        raw = _raw_months(received, months)
+    one_month = _raw_months(received, 1)
+    extended = _raw_months(received, 3) if code == "UK" else _raw_months(one_month, 2)
+    assert extended <= _raw_months(received, 3)
+    for event, raw in (("respond", one_month), ("respond_extended", extended)):
         due = result.get(event).due  # type: ignore[union-attr]
         assert due >= raw
         assert due.weekday() < 5 and due not in closed
@@ -98,6 +102,13 @@ def test_month_end_examples() -> None:
     assert compute_deadlines("EU", "access", dt.date(2027, 1, 31)).deadlines[0].due == dt.date(2027, 3, 1)
     assert compute_deadlines("EU", "access", dt.date(2028, 1, 31)).deadlines[0].due == dt.date(2028, 2, 29)
     assert compute_deadlines("EU", "access", dt.date(2026, 8, 31)).deadlines[0].due == dt.date(2026, 9, 30)
+    # After a 31st the EU extension is two months from the clamped one-month date; the ICO counts three
+    # months from the start.
+    eu = compute_deadlines("EU", "access", dt.date(2026, 1, 31))
+    uk = compute_deadlines("UK", "access", dt.date(2026, 1, 31))
+    assert (eu.deadlines[1].event, eu.deadlines[1].due) == ("respond_extended", dt.date(2026, 4, 28))
+    assert (uk.deadlines[1].event, uk.deadlines[1].due) == ("respond_extended", dt.date(2026, 4, 30))
+    assert "UNCONFIRMED" in eu.deadlines[2].note  # the extension notice says which reading was chosen
 
 
 @settings(max_examples=150, deadline=None)

@@ -36,17 +36,24 @@ _EVENT_ORDER = {event: index for index, event in enumerate(DEADLINE_EVENTS)}
 
 
 class _Counter:
-    """Adds one period to a start date under one calendar; the branch on the unit is decided once."""
+    """Adds one period to a start date under one calendar; the branch on the unit is decided once.
 
-    __slots__ = ("_calendar", "_days", "_months", "key", "unit")
+    ``first_months`` splits a month period in two steps (e.g. 1 then 2 months): the first step's date,
+    clamped to its month's end but not rolled, is where the second step starts (Reg. 1182/71 read as
+    "one month, then two further months").
+    """
 
-    def __init__(self, period: Period, calendar: WorkingCalendar) -> None:
+    __slots__ = ("_calendar", "_days", "_first_months", "_months", "key", "unit")
+
+    def __init__(self, period: Period, calendar: WorkingCalendar, first_months: int = 0) -> None:
         self.unit = period.unit
         self._calendar = calendar
         self._days = dt.timedelta(days=period.amount)
-        self._months = period.amount
+        self._first_months = first_months if period.unit == "months" else 0
+        self._months = period.amount - self._first_months
         # Two counters with the same key give the same date for every start.
-        self.key = (period.amount, period.unit, calendar.name if period.unit != "calendar_days" else "")
+        calendar_name = calendar.name if period.unit != "calendar_days" else ""
+        self.key = (period.amount, period.unit, calendar_name, self._first_months)
 
     def due(self, start: dt.date, paused_days: int = 0) -> dt.date:
         if self.unit == "calendar_days":
@@ -55,7 +62,7 @@ class _Counter:
             if paused_days:
                 start += dt.timedelta(days=paused_days)
             return self._calendar.add_business_days(start, self._days.days)
-        raw = add_months(start, self._months)
+        raw = add_months(add_months(start, self._first_months) if self._first_months else start, self._months)
         if paused_days:
             raw += dt.timedelta(days=paused_days)
         return self._calendar.next_working_day(raw)
@@ -173,8 +180,9 @@ class Plan:
         )
         if rule.note:
             notice += " " + rule.note
+        first_months = base.period.amount if rule.counted_from == "initial_end" else 0
         return _Extension(
-            _Counter(_extended(base.period, rule), calendar),
+            _Counter(_extended(base.period, rule), calendar, first_months),
             rule,
             rule.citation,
             rule.confirmed and base.confirmed,

@@ -20,6 +20,7 @@ from lumetra_desk.core.rules.model import (
     AG_CONTACT_MODES,
     AGENT_MODES,
     CLOCK_MODELS,
+    EXTENSION_BASES,
     REQUEST_TYPES,
     UNITS,
     VERIFICATION_LEVELS,
@@ -124,7 +125,7 @@ def _timed(reader: _Reader) -> TimedRule:
 
 
 def _extension(reader: _Reader, base: TimedRule | None) -> ExtensionRule:
-    reader.only(("amount", "unit", "max_times", "reasons_required", "length_in_notice", *_RULE_KEYS))
+    reader.only(("amount", "unit", "max_times", "reasons_required", "length_in_notice", "counted_from", *_RULE_KEYS))
     rule = ExtensionRule(
         length=Period(reader.count("amount") or 0, reader.choice("unit", UNITS)),
         max_times=reader.count("max_times") or 0,
@@ -133,6 +134,7 @@ def _extension(reader: _Reader, base: TimedRule | None) -> ExtensionRule:
         citation=reader.text("citation"),
         confirmed=reader.flag("confirmed"),
         note=reader.text("note", ""),
+        counted_from=reader.choice("counted_from", EXTENSION_BASES) if "counted_from" in reader.data else "start",
     )
     if base is not None and base.period.unit != rule.length.unit:
         reader.fail(f"must use the same unit as the period it extends ({base.period.unit})", reader.path("unit"))

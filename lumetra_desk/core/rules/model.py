@@ -46,6 +46,12 @@ DEADLINE_EVENTS: tuple[str, ...] = (
 
 UNITS: tuple[str, ...] = ("calendar_days", "business_days", "months")
 
+# Where an extended period is counted from. "start": the whole extended length from the start of the
+# initial period (ICO: three months from the original start date). "initial_end": the extra length added
+# to the initial period's end before any roll to a working day (EU: one month, then two more). Both give
+# the same date in days; in months "initial_end" is never later (statutes.md §1, EU extension).
+EXTENSION_BASES: tuple[str, ...] = ("start", "initial_end")
+
 # How clock events act on a jurisdiction's deadlines (statutes.md §1, §23, §24, §25.1):
 # "receipt": the clock runs from receipt whatever happens (US); "eu": same, the ID request is only noted;
 # "uk": requested ID restarts the month, a clarification request pauses it.
@@ -145,6 +151,7 @@ class ExtensionRule:
     citation: str
     confirmed: bool
     note: str = ""
+    counted_from: str = "start"
 
 
 @dataclass(frozen=True)
