@@ -20,12 +20,16 @@ _INITIAL_YEARS_AFTER = 4
 
 @dataclass(frozen=True)
 class CalendarSpec:
-    """A calendar as configured in ``calendars.yaml``: a ``holidays`` country (and subdivision), or none."""
+    """A calendar as configured in ``calendars.yaml``: a ``holidays`` country (and subdivision), or none.
+
+    ``extra_dates`` are closed days counsel adds where the package's list falls short of the law.
+    """
 
     name: str
     country: str | None
     subdiv: str | None
     note: str
+    extra_dates: tuple[dt.date, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -54,10 +58,10 @@ class WorkingCalendar:
         return self.spec.name
 
     def holidays_in(self, years: range) -> set[dt.date]:
-        if self.spec.country is None:
-            return set()
-        table = holidays.country_holidays(self.spec.country, subdiv=self.spec.subdiv, years=years)
-        return set(table.keys())
+        closed = {day for day in self.spec.extra_dates if day.year in years}
+        if self.spec.country is not None:
+            closed.update(holidays.country_holidays(self.spec.country, subdiv=self.spec.subdiv, years=years))
+        return closed
 
     def _table_for(self, low: int, high: int) -> _DayTable:
         """A table covering ordinals ``low``..``high``, built (in whole years) when the current one does not."""

@@ -337,7 +337,7 @@ def load_calendars(file: Path) -> tuple[dict[str, CalendarSpec], dict[str, str]]
     specs: dict[str, CalendarSpec] = {}
     for name in definitions.data:
         entry = definitions.child(str(name))
-        entry.only(("country", "subdiv", "note"))
+        entry.only(("country", "subdiv", "extra_dates", "note"))
         country = entry.raw("country", None)
         subdiv = entry.raw("subdiv", None)
         for key, value in (("country", country), ("subdiv", subdiv)):
@@ -347,7 +347,9 @@ def load_calendars(file: Path) -> tuple[dict[str, CalendarSpec], dict[str, str]]
             entry.fail("needs a country", entry.path("subdiv"))
         if country is not None:
             _check_country(entry, country, subdiv)
-        specs[str(name)] = CalendarSpec(str(name), country, subdiv, entry.text("note", ""))
+        specs[str(name)] = CalendarSpec(
+            str(name), country, subdiv, entry.text("note", ""), _dates(entry, "extra_dates")
+        )
     assign_reader = top.child("assign")
     assignment: dict[str, str] = {}
     for code, name in assign_reader.data.items():
@@ -360,6 +362,16 @@ def load_calendars(file: Path) -> tuple[dict[str, CalendarSpec], dict[str, str]]
     if "default" not in assignment:
         assign_reader.fail("needs a 'default' calendar", assign_reader.path("default"))
     return specs, assignment
+
+
+def _dates(entry: _Reader, name: str) -> tuple[dt.date, ...]:
+    """An optional list of dates written YYYY-MM-DD."""
+    values = entry.raw(name, [])
+    if not isinstance(values, list) or any(
+        isinstance(value, dt.datetime) or not isinstance(value, dt.date) for value in values
+    ):
+        entry.fail("must be a list of dates written YYYY-MM-DD", entry.path(name))
+    return tuple(values)
 
 
 def _check_country(entry: _Reader, country: str, subdiv: str | None) -> None:
