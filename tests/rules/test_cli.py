@@ -14,6 +14,7 @@ from lumetra_desk.core.rules import load_rulebook
 from lumetra_desk.core.rules.review import review_markdown
 
 STATUTES_DOC = resources_dir().parent / "docs" / "statutes.md"
+README = resources_dir().parent / "README.md"
 
 
 @pytest.fixture(autouse=True)
@@ -100,4 +101,15 @@ def test_docs_statutes_md_is_the_generated_review(capsys: pytest.CaptureFixture[
     assert printed == review_markdown(load_rulebook())
     assert STATUTES_DOC.read_text(encoding="utf-8") == printed, (
         "docs/statutes.md is stale: run `lumetra-desk rules review --markdown > docs/statutes.md`"
+    )
+
+
+def test_readme_review_table_is_the_generated_one() -> None:
+    """The README shows the counsel table too; it must be the command's table, row for row."""
+    readme = README.read_text(encoding="utf-8")
+    section = readme[readme.index("## How deadlines are computed") :]
+    section = section[: section.index("\n## ", 1)]
+    table = [line for line in review_markdown(load_rulebook()).splitlines() if line.startswith("|")]
+    assert [line for line in section.splitlines() if line.startswith("|")] == table, (
+        "README.md's review table is stale: paste the table of `lumetra-desk rules review --markdown`"
     )

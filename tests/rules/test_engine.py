@@ -43,6 +43,19 @@ def test_california_opt_out_has_no_acknowledgement_or_extension() -> None:
     assert [d.event for d in result.deadlines] == ["respond"]
 
 
+def test_colorado_opt_outs_get_no_extension() -> None:
+    """Rule 4.03(A): as soon as feasibly possible; the 45 days are the outer bound, not extended."""
+    result = compute_deadlines("US-CO", "opt_out_targeted_ads", D(2026, 3, 2))
+    assert [(d.event, d.due) for d in result.deadlines] == [("respond", D(2026, 4, 16))]
+    assert due(compute_deadlines("US-CO", "access", D(2026, 3, 2)), "respond_extended") == D(2026, 5, 31)
+
+
+def test_rhode_island_appeal_decisions_always_give_the_ag_contact() -> None:
+    decision = compute_deadlines("US-RI", "appeal", D(2026, 5, 1)).deadlines[0]
+    assert (decision.event, decision.due) == ("appeal_decision", D(2026, 6, 15))
+    assert "in every decision" in decision.note and "counsel to confirm" in decision.note
+
+
 def test_appeals_without_extension_give_one_event() -> None:
     result = compute_deadlines("US-VA", "appeal", D(2026, 5, 1))
     assert [d.event for d in result.deadlines] == ["appeal_decision"]

@@ -114,6 +114,51 @@ def _break(folder: Path, file: str, old: str, new: str) -> None:
             r"calendars\.yaml: key 'assign\.EU' names an undefined calendar",
         ),
         ("US-NV.yaml", "clock: receipt", "clock: [receipt", r"US-NV\.yaml is not valid YAML at line"),
+        (
+            "US-MT.yaml",
+            "short_name: MCDPA\n",
+            "short_name: MCDPA\nshortname: MCDPA\n",
+            r"US-MT\.yaml: key 'shortname' is not a known key",
+        ),
+        (
+            "US-TN.yaml",
+            '  ag_contact: "Tennessee Attorney General, online mechanism if available or other method '
+            '(placeholder, counsel to confirm)"',
+            '  ag_contact: "Tennessee Attorney General"',
+            r"US-TN\.yaml: key 'appeal\.ag_contact' must hold a placeholder ending with 'counsel to confirm'",
+        ),
+        (
+            "US-UT.yaml",
+            "appeal:\n  exists: false",
+            "appeal:\n  exists: true\n  decision: {amount: 60, unit: calendar_days, citation: x, confirmed: false}"
+            "\n  ag_contact_required: never",
+            r"US-UT\.yaml: key 'rights\.appeal' must list 'appeal' exactly when appeal\.exists is true",
+        ),
+        (
+            "EU.yaml",
+            "    counted_from: initial_end",
+            "    counted_from: whenever",
+            r"EU\.yaml: key 'defaults\.extension\.counted_from' must be one of start, initial_end",
+        ),
+        ("US-NE.yaml", "    per_12_months: 2", "    per_12_months: 0", r"key 'defaults\.free_requests\.per_12_months'"),
+        (
+            "US-RI.yaml",
+            'notes:\n  - "Appeal',
+            'notes: "Appeal',
+            r"US-RI\.yaml: key 'notes' must be a list of texts",
+        ),
+        (
+            "calendars.yaml",
+            "extra_dates: [2026-02-12,",
+            "extra_dates: [12 February 2026,",
+            r"calendars\.yaml: key 'calendars\.us_california\.extra_dates' must be a list of dates",
+        ),
+        (
+            "calendars.yaml",
+            "    country: IE",
+            "    country: XX",
+            r"calendars\.yaml: key 'calendars\.eu_ireland\.country' is not a country known",
+        ),
     ],
 )
 def test_broken_file_is_rejected_naming_file_key_and_reason(
@@ -145,3 +190,93 @@ def test_california_can_opt_into_state_holidays(statute_copy: Path) -> None:
     )
     # The day after Thanksgiving (2026-11-27) is a California state holiday but not a federal one.
     assert (federal.deadlines[0].due, state.deadlines[0].due) == (dt.date(2026, 12, 14), dt.date(2026, 12, 15))
+
+
+# statutes.md §2 and §25.4: appeal decision period, appeal extension, when the AG contact must be given.
+# Rhode Island's AG-contact duty is not in the reference, so the contact goes in every decision.
+APPEALS = {
+    "US-VA": (60, None, "on_denial"), "US-CO": (45, 60, "always"), "US-CT": (60, None, "on_denial"),
+    "US-TX": (60, None, "on_denial"), "US-OR": (45, None, "on_denial"), "US-MT": (60, None, "on_denial"),
+    "US-IA": (60, None, "on_denial"), "US-DE": (60, None, "on_denial"), "US-NH": (60, None, "on_denial"),
+    "US-NJ": (45, None, "on_denial"), "US-TN": (60, None, "on_denial"), "US-MN": (45, 60, "always"),
+    "US-MD": (60, None, "on_denial"), "US-IN": (60, None, "on_denial"), "US-KY": (60, None, "on_denial"),
+    "US-RI": (45, None, "always"), "US-NE": (60, None, "on_denial"),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("code", sorted(EXPECTED))
+def test_appeal_paths_follow_the_reference(book: Rulebook, code: str) -> None:
+    appeal = book.get(code).appeal
+    if code not in APPEALS:
+        assert not appeal.exists and appeal.ag_contact_required == "never"
+        return
+    assert appeal.decision is not None
+    extension = appeal.extension.length.amount if appeal.extension else None
+    assert (appeal.decision.period.amount, extension, appeal.ag_contact_required) == APPEALS[code]
+
+
+def test_rights_granted_follow_the_reference(book: Rulebook) -> None:
+    iowa, utah = book.get("US-IA"), book.get("US-UT")
+    assert not iowa.grants("correct") and not iowa.grants("opt_out_profiling")
+    assert iowa.grants("opt_out_sale_share") and iowa.grants("opt_out_targeted_ads")
+    assert not utah.grants("opt_out_profiling") and not utah.grants("appeal")
+    assert set(book.get("US-NV").rights) == {"opt_out_sale_share"}
+    assert not book.get("US-CA").grants("appeal") and book.get("US-CA").grants("limit_sensitive")
+
+
+@pytest.mark.parametrize(
+    ("code", "days", "confirmed"),
+    [("US-OR", 15, True), ("US-RI", 15, False), ("US-CT", 15, False), ("US-MT", 45, True)],
+)
+def test_consent_revocation_clocks(book: Rulebook, code: str, days: int, confirmed: bool) -> None:
+    """statutes.md §25.6: OR 15 days [P], RI 15 [S], CT 15 UNCONFIRMED, MT 45 [P]; none is extended."""
+    rule = book.get(code).rules_for("withdraw_consent")
+    assert (rule.respond.period.amount, rule.respond.period.unit) == (days, "calendar_days")
+    assert rule.respond.confirmed is confirmed and rule.extension is None
+
+
+@pytest.mark.parametrize(
+    ("code", "rule", "confirmed"),
+    [
+        ("US-MN", "opt_out_sale_share.verification", True),  # §325M.14 subd. 4(h) [P: Deskbook p.287]
+        ("US-OR", "opt_out_sale_share.verification", True),  # ORS 646A.576(5)(e) [P]
+        ("US-CA", "opt_out_sale_share.verification", True),  # 11 CCR §7060(b) [P]
+        ("US-CT", "opt_out_sale_share.verification", False),  # [S]
+        ("US-RI", "opt_out_sale_share.verification", False),  # [S]
+        ("US-CA", "opt_out_sale_share.respond", False),  # §7026(f) 15 business days [S]
+        ("US-CA", "limit_sensitive.respond", False),  # §7027 [S]
+        ("US-CA", "access.acknowledge", True),  # §7021(a) [P]
+        ("US-VA", "access.respond", False),  # [S]
+        ("US-VA", "access.free_requests", True),  # §59.1-577(B)(3) [P]
+        ("US-IA", "access.respond", False),  # 90 days [S]
+        ("US-TX", "access.extension", True),  # §541.052(b) [P]
+        ("US-CO", "access.extension", False),  # notice clause [R]
+        ("US-NV", "opt_out_sale_share.extension", True),  # NRS 603A.345(4) [P]
+        ("EU", "access.respond", True),  # Art. 12(3) [P]
+        ("UK", "access.extension", True),  # ICO [P]
+    ],
+)
+def test_confirmed_flags_follow_the_reference_markers(book: Rulebook, code: str, rule: str, confirmed: bool) -> None:
+    request_type, block = rule.split(".")
+    value = getattr(book.get(code).rules_for(request_type), block)
+    assert value is not None and value.confirmed is confirmed
+
+
+@pytest.mark.parametrize(
+    ("code", "appeal_confirmed"), [("US-OR", True), ("US-IA", True), ("US-MT", True), ("US-CO", False)]
+)
+def test_ag_contact_duty_flags_follow_the_reference(book: Rulebook, code: str, appeal_confirmed: bool) -> None:
+    """OR 646A.576(6)(d), IA 715D.3(3), MT (Deskbook p.303) are [P]; Colorado's duty is from recollection."""
+    assert book.get(code).appeal.confirmed is appeal_confirmed
+
+
+def test_agents_are_accepted_with_proof_where_the_reference_is_silent(book: Rulebook) -> None:
+    """Tennessee: no agent provision found (UNCONFIRMED) is not read as a ban on agents."""
+    for code in ("US-TN", "US-NJ", "US-MN", "US-IN", "US-KY", "US-RI"):
+        standard = book.get(code).verification_standard("access")
+        assert standard.agent_permitted and standard.agent.signed_permission, code
+        assert "not" in standard.agent.citation.lower() and not standard.agent.confirmed
+    for code in ("US-CT", "US-OR", "US-MT", "US-DE", "US-MD", "US-TX", "US-CO"):
+        law = book.get(code)
+        assert law.verification_standard("opt_out_sale_share").agent_permitted, code
+        assert not law.verification_standard("delete").agent_permitted, code

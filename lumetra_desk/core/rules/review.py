@@ -50,8 +50,11 @@ def _timed(rule: TimedRule | None) -> str:
 def _extension(rule: ExtensionRule | None) -> str:
     if rule is None:
         return "none"
+    how_often = "once" if rule.max_times == 1 else f"up to {rule.max_times} times"
     notice = "notice with reasons" if rule.reasons_required else "notice"
-    return f"+{rule.length.describe()}, {notice} within the initial period {mark(rule.confirmed)}"
+    if rule.length_in_notice:
+        notice += " and length"
+    return f"+{rule.length.describe()} {how_often}, {notice} within the initial period {mark(rule.confirmed)}"
 
 
 def _other_clocks(rules: JurisdictionRules) -> str:
@@ -198,8 +201,9 @@ def _describe_blocks(request: RequestRules, general: RequestRules | None, indent
         if extension is None:
             lines.append(f"{indent}extension: none")
         else:
-            length = "; the notice must state its length" if extension.length_in_notice else ""
-            lines.append(f"{indent}extension: {_extension(extension)}{length}  [{extension.citation}]")
+            lines.append(f"{indent}extension: {_extension(extension)}  [{extension.citation}]")
+            if extension.note:
+                lines.append(f"{indent}  {extension.note}")
     if differs("verification"):
         verification = request.verification
         detail = f"{verification.data_points} data points" + (
@@ -246,6 +250,8 @@ def jurisdiction_summary(rules: JurisdictionRules) -> str:
             f"  AG contact ({appeal.ag_contact_required.replace('_', ' ')}): {appeal.ag_contact} "
             f"{mark(appeal.confirmed)}  [{appeal.citation}]"
         )
+        if appeal.note:
+            lines.append(f"  {appeal.note}")
     else:
         lines.append(f"Appeal: none {mark(appeal.confirmed)}  [{appeal.citation}]")
     agents = rules.agents
