@@ -176,6 +176,20 @@ def test_extension_needs_its_notice_and_the_window(store: Store) -> None:
         assert history, "the deadlines before the extension stay as history"
 
 
+def test_an_extension_leaves_a_right_that_cannot_be_extended_on_its_own_date(store: Store) -> None:
+    key = make_case(store, types=("delete", "limit_sensitive"))  # California: limit-SPI has 15 business days, no extension
+    inside = RECEIVED.date() + timedelta(days=5)
+    issue_extension_notice(store, key, inside)
+    with store.write() as session:
+        case = service.find_case(session, key)
+        service.take_extension(session, case, inside, "many records")
+        current = {(d.request_type, d.event): d.due for d in service.current_deadlines(session, case.id or 0)}
+    assert ("limit_sensitive", "respond_extended") not in current
+    assert current[("delete", "respond_extended")] == date(2026, 5, 31)
+    assert (case.due_event, case.due_date) == ("respond", current[("limit_sensitive", "respond")])
+    assert case.due_date < date(2026, 4, 1)
+
+
 def test_uk_clock_stops_for_id_and_pauses_for_clarification(store: Store) -> None:
     key = make_case(store, types=("access",), jurisdiction="UK", received=datetime(2026, 3, 2, 9, tzinfo=UTC))
     with store.read() as session:

@@ -233,16 +233,25 @@ def governing_deadline(
 ) -> rules.Deadline | None:
     """The one date the officer must beat now: the earliest response (or appeal) deadline that applies.
 
-    An extension, once taken, moves the response deadline to its extended date; a case already answered
-    or closed has nothing due.
+    An extension, once taken, moves each right's deadline to its extended date where that right's law allows
+    one; a right that cannot be extended (e.g. a California opt-out) keeps its own date. A case already
+    answered or closed has nothing due.
     """
     if status in ANSWERED_STATUSES:
         return None
     extended = any(event.kind == "extension_taken" for event in events)
-    wanted = ("appeal_decision_extended", "respond_extended") if extended else ("appeal_decision", "respond")
-    candidates = [deadline for _, deadline in pairs if deadline.event in wanted]
-    if not candidates and extended:
-        candidates = [deadline for _, deadline in pairs if deadline.event in ("appeal_decision", "respond")]
+    by_type: dict[str, dict[str, rules.Deadline]] = {}
+    for request_type, deadline in pairs:
+        events_of_type = by_type.setdefault(request_type, {})
+        known = events_of_type.get(deadline.event)
+        if known is None or deadline.due < known.due:
+            events_of_type[deadline.event] = deadline
+    candidates = []
+    for deadlines in by_type.values():
+        for event in ("respond", "appeal_decision"):
+            if event in deadlines:
+                longer = deadlines.get(f"{event}_extended") if extended else None
+                candidates.append(longer or deadlines[event])
     return min(candidates, key=lambda d: d.due) if candidates else None
 
 
