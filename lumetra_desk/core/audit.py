@@ -126,11 +126,13 @@ def record(
 def verify(session: Session) -> list[str]:
     """Walk the chain and describe every break in plain words; an empty list means intact.
 
-    Rows cut from the end of the chain leave no gap inside it, so the chain is also checked against the anchor
-    file that every commit updates outside the database (see ``_update_anchor``).
+    Rows cut from the end of the chain leave no gap inside it, and rows appended after the end can carry valid
+    hashes, so the chain is also checked against the anchor file that every commit updates outside the
+    database (see ``_update_anchor``).
     """
     problems: list[str] = []
     expected_id, prev_hash = 1, GENESIS
+    anchor_file = _anchor_file(session)
     anchor = _read_anchor(session)
     for event in _events(session):
         if anchor and event.id == anchor[0] and event.hash != anchor[1]:
@@ -146,10 +148,22 @@ def verify(session: Session) -> list[str]:
         if _digest(event.model_dump()) != event.hash:
             problems.append(f"audit event {event.id} ({event.action}) was edited after it was written")
         expected_id, prev_hash = (event.id or 0) + 1, event.hash
-    if anchor and anchor[0] >= expected_id:
+    last_id = expected_id - 1
+    if anchor and anchor[0] > last_id:
         missing = f"{expected_id}" if anchor[0] == expected_id else f"{expected_id}–{anchor[0]}"
+        problems.append(f"audit event {missing} was deleted from the end of the trail (the last one kept is {last_id})")
+    # Read again after the walk: a writer that committed just before it may only now have moved the anchor.
+    anchor_now = _read_anchor(session)
+    if anchor_now and anchor_now[0] < last_id:
+        added = f"{last_id}" if last_id == anchor_now[0] + 1 else f"{anchor_now[0] + 1}–{last_id}"
         problems.append(
-            f"audit event {missing} was deleted from the end of the trail (the last one kept is {expected_id - 1})"
+            f"audit event {added} was inserted after the last event the app recorded (event {anchor_now[0]}), "
+            "unless the app was stopped while writing it"
+        )
+    if anchor_file is not None and anchor_now is None and last_id > 0:
+        problems.append(
+            f"the anchor file {anchor_file} is missing or unreadable, so events cut from or added to the end of "
+            "the trail cannot be detected"
         )
     return problems
 
