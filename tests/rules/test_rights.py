@@ -53,3 +53,17 @@ def test_unknown_jurisdiction_is_handled_as_if_the_right_applied() -> None:
 def test_bad_input_is_refused(tier: str, request_type: str) -> None:
     with pytest.raises(InvalidInputError):
         rights_check("US-CA", tier, request_type)
+
+
+@pytest.mark.parametrize(
+    ("jurisdiction", "request_type"),
+    [("EU", "opt_out_sale_share"), ("UK", "opt_out_sale_share"), ("US-NV", "opt_out_targeted_ads")],
+)
+def test_paid_data_is_not_sold_even_where_the_law_grants_no_opt_out(jurisdiction: str, request_type: str) -> None:
+    """The truthful answer is still 'we do not sell', on the law's general (courtesy) deadline."""
+    answer = rights_check(jurisdiction, "paid", request_type)
+    assert (answer.applies, answer.answer) == (False, "we_do_not_sell")
+    assert "grants no" in answer.explanation and "within the deadline" in answer.explanation
+    assert "Policy §6, §11" in answer.citation or "Policy §5" in answer.citation
+    free = rights_check(jurisdiction, "free", request_type)
+    assert (free.applies, free.answer) == (False, "not_a_right_here")

@@ -8,7 +8,7 @@ processor, and the customer (the controller) must answer.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from lumetra_desk.core.errors import InvalidInputError
 from lumetra_desk.core.rules.model import REQUEST_TYPES
@@ -18,7 +18,7 @@ TIERS: tuple[str, ...] = ("free", "paid", "enterprise")
 ANSWERS: tuple[str, ...] = ("comply", "we_do_not_sell", "processor_redirect", "not_a_right_here")
 
 _POLICY_NOT_SOLD = (
-    "Lumetra Privacy Policy §6 and §18: Paid Account personal information is never sold or shared; "
+    "Lumetra Privacy Policy §6, §11 and §18: Paid Account personal information is never sold or shared; "
     "sale/share happens for Free Accounts only"
 )
 _POLICY_NO_ADS = (
@@ -84,14 +84,16 @@ def rights_check(
     if not rules.grants(request_type):
         if request_type == "appeal":
             explanation = f"{rules.short_name} gives no appeal: {rules.appeal.citation}."
-            citation = rules.appeal.citation
-        else:
-            explanation = (
-                f"{rules.short_name} grants no '{request_type}' right. Answer courteously within the law's "
-                "general response period, saying what Lumetra will do anyway."
-            )
-            citation = rules.citation
-        return RightsAnswer(False, "not_a_right_here", explanation, citation)
+            return RightsAnswer(False, "not_a_right_here", explanation, rules.appeal.citation)
+        explanation = f"{rules.short_name} grants no '{request_type}' right."
+        courtesy = _tier_answer(tier, request_type, rules.citation, explanation)
+        if courtesy.answer == "we_do_not_sell":
+            # Still true and still the answer to give, on the law's general (courtesy) deadline.
+            return replace(courtesy, applies=False)
+        explanation += (
+            " Answer courteously within the law's general response period, saying what Lumetra will do anyway."
+        )
+        return RightsAnswer(False, "not_a_right_here", explanation, rules.citation)
     grant = rules.rights[request_type]
     explanation = f"{rules.short_name} grants this right" + (
         "" if grant.confirmed else " (citation unconfirmed, counsel to confirm)"
