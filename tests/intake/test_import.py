@@ -235,3 +235,17 @@ def test_case_key_in_the_subject_threads_a_reply(store: Store, subject: str) -> 
     reply = make_mail("Here is the ID you asked for.", subject=subject, sender="other-address@example.net")
     result = importer.import_message(reply, source="reply")
     assert result.outcome == "follow_up" and result.case_key == "LD-2026-000001"
+
+
+def test_a_mail_naming_no_place_takes_the_jurisdiction_of_the_requesters_account(store: Store) -> None:
+    importer = MailImporter(store)
+    first = make_mail("Please delete my personal data. I live in Texas.", sender="kim@example.com",
+                      received="Mon, 05 Jan 2026 10:00:00 +0000")  # fmt: skip
+    later = make_mail("Please send me a copy of my personal data.", sender="kim@example.com",
+                      received="Tue, 01 Sep 2026 10:00:00 +0000")  # fmt: skip
+    keys = [importer.import_message(raw, source=name).case_key for name, raw in [("first", first), ("later", later)]]
+    with store.read() as session:
+        cases = {case.key: case for case in session.exec(select(Case)).all()}
+        assert [cases[key].jurisdiction for key in keys if key] == ["US-TX", "US-TX"] and keys[0] != keys[1]
+        stored = session.exec(select(Message).where(Message.source == "later")).one()
+        assert json.loads(stored.classification)["jurisdiction"] == "unknown"

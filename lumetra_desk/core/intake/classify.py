@@ -181,6 +181,7 @@ class Vocabulary:
     zip_pattern: _Pattern
     eu_countries: dict[str, _Pattern]
     uk_places: _Pattern
+    cities: dict[tuple[str, str], _Pattern]
     auto_subject: list[_Pattern]
     auto_body: list[_Pattern]
     bounce_sender: list[str]
@@ -189,6 +190,7 @@ class Vocabulary:
     spam_phrases: list[_Pattern]
     agent_cues: list[_Pattern]
     proof_cues: list[_Pattern]
+    proof_stated: list[_Pattern]
     stopwords: dict[str, frozenset[str]]
 
 
@@ -265,6 +267,11 @@ def load_vocabulary(path: Path) -> Vocabulary:
         zip_pattern=_Pattern.compile(_ZIP_STATE.format(codes="|".join(states)), 0),
         eu_countries={country: _word_list(names) for country, names in jurisdictions["eu_countries"].items()},
         uk_places=_word_list(jurisdictions["uk_places"]),
+        cities={
+            (code, country): _word_list(names)
+            for code, countries in jurisdictions["cities"].items()
+            for country, names in countries.items()
+        },
         auto_subject=[_compile(p, macros, gap) for p in kinds["auto_reply"]["subject"]],
         auto_body=[_compile(p, macros, gap) for p in kinds["auto_reply"]["body"]],
         bounce_sender=[s.lower() for s in kinds["bounce"]["sender"]],
@@ -273,6 +280,7 @@ def load_vocabulary(path: Path) -> Vocabulary:
         spam_phrases=[_compile(p, macros, gap) for p in kinds["spam"]["phrases"]],
         agent_cues=[_compile(p, macros, gap) for p in _phrases_of(data["agent"]["cues"])],
         proof_cues=[_Pattern.compile(p) for p in data["agent"]["proof"]],
+        proof_stated=[_compile(p, macros, gap) for p in data["agent"]["proof_stated"]],
         stopwords={language: frozenset(words) for language, words in data["languages"].items()},
     )
 
@@ -355,6 +363,18 @@ class _Classifier:
         breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, max(0, start - 200), start)]
         return text[breaks[-1] if breaks else max(0, start - 200) : start]
 
+    def _in_last_clause(self, pattern: _Pattern, match: re.Match[str]) -> re.Match[str]:
+        """The same cue found again in the match's last clause, if it is there on its own.
+
+        A gap pattern may start a sentence early ("Not a deletion. To be clear, I am not asking you to delete my
+        account"); the cue the clause really says is the later one, whose own context decides about negation.
+        """
+        inside = list(_CLAUSE_BREAK.finditer(match.group(0)))
+        if not inside:
+            return match
+        again = pattern.regex.search(self.text, match.start() + inside[-1].end(), match.end())
+        return again or match
+
     def _negated(self, clause: str) -> bool:
         """A negation among the last six words of the clause ("I am not requesting a copy of the ...")."""
         return bool(self.vocabulary.negations.search(" ".join(clause.split()[-6:])))
@@ -368,7 +388,8 @@ class _Classifier:
             for is_weak, cue in [*((False, c) for c in rules.strong), *((True, c) for c in rules.weak)]:
                 if is_weak and scores[request_type] >= self.vocabulary.type_threshold:
                     break  # hints only matter while the strong evidence is not enough on its own
-                for match in cue.pattern.finditer(self.text):
+                for found in cue.pattern.finditer(self.text):
+                    match = self._in_last_clause(cue.pattern, found)
                     weight = cue.weight
                     before = self._clause_before(self.text, match)
                     if self._negated(before):
@@ -494,6 +515,12 @@ class _Classifier:
                     add(code, 2, f"'{match.group(0)}' (place name) → {code}")
                     break
         if not scores:
+            for (code, country), pattern in vocabulary.cities.items():
+                match = pattern.search(self.own_text)
+                if match:
+                    add(code, 2, f"'{match.group(0)}' (a city in {country}, no country named) → {code}")
+                    break
+        if not scores:
             return "unknown"
         best = max(scores, key=lambda code: scores[code])
         if scores[best] < 2:
@@ -514,10 +541,19 @@ class _Classifier:
                 if pattern.search(attachment.filename) or pattern.search(content):
                     self.evidence.append(f"attachment '{attachment.filename}' → agent's proof of authority attached")
                     return True, True
+        kept = [a for a in self.mail.attachments if a.content is not None]
+        if kept:
+            for pattern in self.vocabulary.proof_stated:
+                stated = pattern.search(self.own_text)
+                if stated and not self._negated(self._clause_before(self.own_text, stated)):
+                    self.evidence.append(
+                        f"'{stated.group(0)}' and attachment '{kept[0].filename}' → agent's proof of authority attached"
+                    )
+                    return True, True
         return True, False
 
     def _language(self) -> str:
-        words = [w.lower() for w in _WORD.findall(_unquoted(self.mail.body_text) or self.mail.subject)]
+        words = [w.lower() for w in _WORD.findall(f"{self.mail.subject}\n{_unquoted(self.mail.body_text)}")]
         counts = {
             language: sum(1 for word in words if word in stopwords)
             for language, stopwords in self.vocabulary.stopwords.items()
