@@ -113,3 +113,14 @@ def test_readme_review_table_is_the_generated_one() -> None:
     assert [line for line in section.splitlines() if line.startswith("|")] == table, (
         "README.md's review table is stale: paste the table of `lumetra-desk rules review --markdown`"
     )
+
+
+def test_review_table_gives_each_appeal_law_its_ag_contact_placeholder(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["rules", "review"]) == 0
+    rows = {line.split(" | ")[0].strip(): line for line in capsys.readouterr().out.splitlines()[2:]}
+    for rules in load_rulebook().all():
+        if rules.appeal.exists:
+            assert rules.appeal.ag_contact in rows[rules.code], rules.code
+            assert "counsel to confirm" in rows[rules.code]
+        else:
+            assert "counsel to confirm" not in rows[rules.code]

@@ -118,7 +118,7 @@ def review_row(rules: JurisdictionRules) -> list[str]:
     if appeal.exists:
         decision = _timed(appeal.decision)
         extension = _extension(appeal.extension)
-        contact = f"{appeal.ag_contact_required.replace('_', ' ')} {mark(appeal.confirmed)}"
+        contact = f"{appeal.ag_contact_required.replace('_', ' ')} {mark(appeal.confirmed)}: {appeal.ag_contact}"
     else:
         decision, extension, contact = f"no appeal {mark(appeal.confirmed)}", "—", "—"
     retention = rules.record_retention
@@ -164,7 +164,7 @@ def review_markdown(book: Rulebook) -> str:
         "Mon–Fri minus the calendar assigned in `resources/statutes/calendars.yaml`; EU/UK months follow "
         "Reg. 1182/71 and the ICO method. Where the reference was unsure the earlier deadline was chosen. "
         "Extensions are shown as the outer bound if the notice goes out within the initial period. "
-        "AG contacts are placeholders until counsel confirms them (`rules show CODE`).",
+        "AG contacts are placeholders until counsel confirms them.",
         "",
         "| " + " | ".join(REVIEW_COLUMNS) + " |",
         "|" + "---|" * len(REVIEW_COLUMNS),
