@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from case_helpers import RECEIVED, issue_extension_notice, make_case
 from sqlmodel import col, select
 
 from lumetra_desk.core import audit
-from lumetra_desk.core.cases import service, verification, workflow
+from lumetra_desk.core.cases import export, service, verification, workflow
 from lumetra_desk.core.errors import InvalidInputError
+from lumetra_desk.core.letters.issue import LetterExtras, issue_letter
+from lumetra_desk.core.settings import Settings
 from lumetra_desk.core.store.db import Store
-from lumetra_desk.core.store.models import Attachment, AuditEvent, Case, Deadline, Message, Note
+from lumetra_desk.core.store.models import Attachment, AuditEvent, Case, Deadline, Letter, Message, Note
 
 
 def _move(store: Store, key: str, target: str, **kwargs: object) -> Case:
@@ -177,7 +181,7 @@ def test_extension_needs_its_notice_and_the_window(store: Store) -> None:
 
 
 def test_an_extension_leaves_a_right_that_cannot_be_extended_on_its_own_date(store: Store) -> None:
-    key = make_case(store, types=("delete", "limit_sensitive"))  # California: limit-SPI has 15 business days, no extension
+    key = make_case(store, types=("delete", "limit_sensitive"))  # California: limit-SPI, 15 business days, no extension
     inside = RECEIVED.date() + timedelta(days=5)
     issue_extension_notice(store, key, inside)
     with store.write() as session:
@@ -256,9 +260,18 @@ def test_purge_on_close_can_be_switched_off(store: Store) -> None:
         assert session.exec(select(Attachment).where(Attachment.filename == "id.png")).one().data == b"PNG"
 
 
-def test_merge_keeps_every_message(store: Store) -> None:
+def test_merge_keeps_everything(store: Store, tmp_path: Path) -> None:
     first = make_case(store, types=("access",), with_message="m1", received=datetime(2026, 3, 5, tzinfo=UTC))
     second = make_case(store, types=("delete",), with_message="m2", received=datetime(2026, 3, 2, tzinfo=UTC))
+    issue_letter(store, second, "acknowledgement", Settings(), LetterExtras(), today=date(2026, 3, 3))
+    with store.write() as session:
+        duplicate = service.find_case(session, second)
+        service.add_note(session, duplicate, "called the requester", actor="test")
+        verification.create_plan(session, duplicate, actor="test")
+        verification.record_step(
+            session, duplicate, "data_point_1", True, actor="test", evidence_file=("id.png", b"PNG")
+        )
+        duplicate_events = len(session.exec(select(AuditEvent).where(AuditEvent.case_id == duplicate.id)).all())
     with store.write() as session:
         keep, duplicate = service.find_case(session, first), service.find_case(session, second)
         service.merge(session, keep, duplicate, actor="test")
@@ -266,13 +279,39 @@ def test_merge_keeps_every_message(store: Store) -> None:
         keep, duplicate = service.find_case(session, first), service.find_case(session, second)
         subjects = {m.subject for m in session.exec(select(Message).where(Message.case_id == keep.id)).all()}
         assert subjects == {"m1", "m2"}
+        assert session.exec(select(Note).where(Note.case_id == keep.id)).one().body == "called the requester"
+        assert session.exec(select(Attachment).where(Attachment.case_id == keep.id)).one().filename == "id.png"
         assert (duplicate.status, duplicate.merged_into_id, duplicate.due_date) == ("merged", keep.id, None)
+        assert session.exec(select(Letter).where(Letter.case_id == duplicate.id)).one().kind == "acknowledgement"
+        assert verification.steps_of(session, duplicate.id or 0)[0].status == "passed"
+        kept_events = session.exec(select(AuditEvent).where(AuditEvent.case_id == duplicate.id)).all()
+        assert len(kept_events) > duplicate_events and kept_events[-1].action == "case.deadlines_recomputed"
         assert keep.received_at.date() == date(2026, 3, 2)
         assert sorted(service.request_types_of(session, keep.id or 0)) == ["access", "delete"]
         assert keep.due_date == date(2026, 4, 16)
         assert audit.verify(session) == []
+        manifest = json.loads(export.export_case(session, keep, tmp_path / "bundle").read_text())
+    linked = f"linked/{second}/"
+    assert f"{linked}letters/{second}-acknowledgement-v1.pdf" in manifest["files"]
+    assert any(name.startswith("attachments/") and name.endswith("id.png") for name in manifest["files"])
+    inner = json.loads((tmp_path / "bundle" / linked / "case.json").read_text())
+    assert inner["verification_steps"][0]["code"] == "data_point_1"
+    assert inner["linked_cases"] == [{"key": first, "status": "new", "relation": "merged_into"}]
+    assert "case.merged" not in [e["action"] for e in inner["audit_trail"]]
+    outer = json.loads((tmp_path / "bundle" / "case.json").read_text())
+    assert "case.merged" in [e["action"] for e in outer["audit_trail"]]
     with store.write() as session, pytest.raises(InvalidInputError, match="merged"):
         service.merge(session, service.find_case(session, first), service.find_case(session, second), actor="t")
+
+
+def test_an_answered_case_takes_no_merge(store: Store) -> None:
+    answered = make_case(store, types=("opt_out_sale_share",))
+    _respond(store, answered, "complied")
+    later = make_case(store, types=("delete",))
+    with store.write() as session, pytest.raises(InvalidInputError, match="is responded; only cases still being"):
+        service.merge(session, service.find_case(session, answered), service.find_case(session, later), actor="t")
+    with store.read() as session:
+        assert service.find_case(session, later).status == "new"
 
 
 def test_merge_refuses_different_requesters(store: Store) -> None:

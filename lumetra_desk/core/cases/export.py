@@ -1,7 +1,9 @@
 """A case's full record as an evidence bundle: JSON, the raw mails, attachments, letters and a manifest.
 
 The manifest lists the SHA-256 of every file, so whoever receives the bundle (a regulator, counsel) can
-check that nothing was changed after it left the desk.
+check that nothing was changed after it left the desk. The duplicates merged into the case and its appeals
+come along under ``linked/KEY/``, each with its own record, letters and audit events: the case's story is
+whole without a second export.
 """
 
 from __future__ import annotations
@@ -64,15 +66,50 @@ def case_record(session: Session, case: Case) -> dict[str, Any]:
         "deadlines": rows(Deadline, col(Deadline.case_id)),
         "letters": rows(Letter, col(Letter.case_id)),
         "notes": rows(Note, col(Note.case_id)),
-        "linked_cases": [
-            {"key": c.key, "status": c.status, "relation": "appeal" if c.parent_case_id == case_id else "merged"}
-            for c in session.exec(
-                select(Case).where((col(Case.parent_case_id) == case_id) | (col(Case.merged_into_id) == case_id))
-            ).all()
-        ],
+        "linked_cases": _links(session, case),
         "free_request_notices": service.free_request_notices(session, case),
         "audit_trail": rows(AuditEvent, col(AuditEvent.case_id)),
     }
+
+
+def _children(session: Session, case: Case) -> list[Case]:
+    """The cases that belong to this one: its appeals and the duplicates merged into it."""
+    return list(
+        session.exec(
+            select(Case)
+            .where((col(Case.parent_case_id) == case.id) | (col(Case.merged_into_id) == case.id))
+            .order_by(col(Case.id))
+        ).all()
+    )
+
+
+def _links(session: Session, case: Case) -> list[dict[str, str]]:
+    links = []
+    for relation, other_id in (("appeal_of", case.parent_case_id), ("merged_into", case.merged_into_id)):
+        other = session.get(Case, other_id) if other_id else None
+        if other is not None:
+            links.append({"key": other.key, "status": other.status, "relation": relation})
+    links += [
+        {"key": c.key, "status": c.status, "relation": "appeal" if c.parent_case_id == case.id else "merged"}
+        for c in _children(session, case)
+    ]
+    return links
+
+
+def _bundle_files(session: Session, case: Case, prefix: str, files: dict[str, bytes]) -> None:
+    """The case's files under ``prefix``, then those of every case linked to it under ``linked/KEY/``."""
+    case_id = case.id or 0
+    for message in session.exec(select(Message).where(Message.case_id == case_id).order_by(col(Message.id))).all():
+        files[f"{prefix}messages/{message.id:06d}-{message.direction}.eml"] = message.raw
+    for attachment in session.exec(select(Attachment).where(Attachment.case_id == case_id)).all():
+        if attachment.data is not None:
+            files[f"{prefix}attachments/{attachment.id:06d}-{_safe_name(attachment.filename)}"] = attachment.data
+    for letter in session.exec(select(Letter).where(Letter.case_id == case_id)).all():
+        files[f"{prefix}letters/{_safe_name(letter.filename or f'letter-{letter.id}.pdf')}"] = letter.pdf
+    record = case_record(session, case)
+    files[f"{prefix}case.json"] = json.dumps(record, indent=2, ensure_ascii=False, default=str).encode()
+    for child in _children(session, case):
+        _bundle_files(session, child, f"{prefix}linked/{child.key}/", files)
 
 
 def export_case(session: Session, case: Case, directory: Path) -> Path:
@@ -80,16 +117,7 @@ def export_case(session: Session, case: Case, directory: Path) -> Path:
     if directory.exists() and any(directory.iterdir()):
         raise InvalidInputError(f"{directory} is not empty; choose a new folder for the evidence bundle.")
     files: dict[str, bytes] = {}
-    record = case_record(session, case)
-    case_id = case.id or 0
-    for message in session.exec(select(Message).where(Message.case_id == case_id).order_by(col(Message.id))).all():
-        files[f"messages/{message.id:06d}-{message.direction}.eml"] = message.raw
-    for attachment in session.exec(select(Attachment).where(Attachment.case_id == case_id)).all():
-        if attachment.data is not None:
-            files[f"attachments/{attachment.id:06d}-{_safe_name(attachment.filename)}"] = attachment.data
-    for letter in session.exec(select(Letter).where(Letter.case_id == case_id)).all():
-        files[f"letters/{_safe_name(letter.filename or f'letter-{letter.id}.pdf')}"] = letter.pdf
-    files["case.json"] = json.dumps(record, indent=2, ensure_ascii=False, default=str).encode()
+    _bundle_files(session, case, "", files)
     try:
         for name, data in files.items():
             target = directory / name

@@ -37,6 +37,8 @@ CLOSED_STATUSES = frozenset({"closed", "merged"})
 ANSWERED_STATUSES = frozenset({"responded", "closed", "appealed", "merged"})
 # Statuses from which an extension may still be taken (the response is not out yet).
 EXTENDABLE_STATUSES = frozenset({"new", "acknowledged", "awaiting_requester", "verifying", "in_progress"})
+# Statuses of a request still being worked on: not answered, closed or merged.
+OPEN_STATUSES = EXTENDABLE_STATUSES | {"extended"}
 
 
 # Statements built once: mail import runs them for every new request.
@@ -523,14 +525,19 @@ def open_appeal(
 def merge(session: Session, keep: Case, duplicate: Case, *, actor: str | None, reason: str = "") -> Case:
     """Fold a duplicate into ``keep``: every message, attachment and note moves, the rights are united.
 
-    The duplicate stays as a record (status ``merged``, pointing at ``keep``) with its letters and deadline
-    history; the kept case's clock starts at the earlier receipt, the choice that protects the requester.
+    The duplicate stays as a record (status ``merged``, pointing at ``keep``) with its letters, verification
+    steps, clock events, deadline history and audit events; ``keep``'s evidence bundle carries it. The kept
+    case's clock starts at the earlier receipt, the choice that protects the requester. Only open cases merge:
+    an answered case would take on rights nobody is due to answer.
     """
     if keep.id == duplicate.id:
         raise InvalidInputError(f"Case {keep.key} cannot be merged into itself.")
     for case in (keep, duplicate):
-        if case.status in ("merged", "closed"):
-            raise InvalidInputError(f"Case {case.key} is {case.status}; only open cases can be merged.")
+        if case.status not in OPEN_STATUSES:
+            raise InvalidInputError(
+                f"Case {case.key} is {case.status.replace('_', ' ')}; only cases still being worked on can be merged "
+                "(a request that arrives after the answer is a new request)."
+            )
     if keep.requester_id != duplicate.requester_id:
         raise InvalidInputError(
             f"Cases {keep.key} and {duplicate.key} belong to different requesters; only duplicates are merged."

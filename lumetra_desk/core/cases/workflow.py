@@ -32,15 +32,14 @@ STATUSES: tuple[str, ...] = (
     "closed",
     "merged",
 )
-OPEN_WORK = frozenset({"new", "acknowledged", "awaiting_requester", "verifying", "in_progress", "extended"})
 # Which statuses each status may be reached from by a plain transition.
 SOURCES: dict[str, frozenset[str]] = {
     "acknowledged": frozenset({"new"}),
-    "awaiting_requester": OPEN_WORK - {"awaiting_requester"},
+    "awaiting_requester": service.OPEN_STATUSES - {"awaiting_requester"},
     "verifying": frozenset({"new", "acknowledged", "awaiting_requester", "extended"}),
     "in_progress": frozenset({"new", "acknowledged", "awaiting_requester", "verifying", "extended"}),
     "extended": service.EXTENDABLE_STATUSES,
-    "responded": OPEN_WORK,
+    "responded": service.OPEN_STATUSES,
     "closed": frozenset({"responded"}),
 }
 # Reached only through their own operation, which needs more than a reason.
