@@ -8,12 +8,13 @@ import sys
 import traceback
 from types import TracebackType
 
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox
 
 from lumetra_desk import __version__
 from lumetra_desk.core.errors import LumetraError
-from lumetra_desk.core.paths import AppPaths, resolve_paths, ui_dir
+from lumetra_desk.core.paths import AppPaths, resolve_paths, resources_dir, ui_dir
 from lumetra_desk.core.store.db import PassphraseRequiredError, Store
 from lumetra_desk.gui.about import app_icon
 from lumetra_desk.gui.first_run import FirstRunOutcome, run_first_run
@@ -39,19 +40,45 @@ def _excepthook(kind: type[BaseException], value: BaseException, tb: TracebackTy
     QMessageBox.critical(None, "Lumetra Desk", text)
 
 
-def create_application(argv: list[str] | None = None) -> QApplication:
-    existing = QApplication.instance()
-    if isinstance(existing, QApplication):
-        return existing
-    app = QApplication(argv or sys.argv[:1])
+def register_bundled_fonts() -> None:
+    """The letters' fonts for the window too: names in Chinese, Japanese or Korean show on a machine without such
+    system fonts (Droid Sans Fallback), as they print in the letters."""
+    for font in sorted((resources_dir() / "fonts").glob("*.ttf")):
+        if QFontDatabase.addApplicationFont(str(font)) < 0:
+            log.warning("could not load the bundled font %s", font.name)
+
+
+class _PaletteFollower(QObject):
+    """Re-applies the style sheet when the system palette changes (dark mode switched on or off while the
+    window is open); widgets styled by a sheet keep the palette they were polished with otherwise."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ApplicationPaletteChange and isinstance(watched, QApplication):
+            watched.setStyleSheet(watched.styleSheet())
+        return False
+
+
+def configure_application(app: QApplication) -> None:
+    """Names, icon, bundled fonts and the style sheet, and following the system's light or dark palette."""
     app.setApplicationName("Lumetra Desk")
     app.setApplicationVersion(__version__)
     app.setOrganizationName("Lumetra")
     app.setDesktopFileName("io.lumetra.Desk")
     app.setWindowIcon(app_icon())
+    register_bundled_fonts()
     style_sheet = ui_dir() / "style.qss"
     if style_sheet.exists():
         app.setStyleSheet(style_sheet.read_text())
+    if app.findChild(_PaletteFollower) is None:
+        app.installEventFilter(_PaletteFollower(app))
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    app = QApplication(argv or sys.argv[:1])
+    configure_application(app)
     return app
 
 

@@ -16,7 +16,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, QUrl, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, Qt, QUrl, Signal
 from PySide6.QtGui import QBrush, QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -249,8 +249,6 @@ class CaseView(QWidget):
             f"{event_words(case.due_event)} by {case.due_date.isoformat()} ({due.text})" if case.due_date else due.text
         )
         self.ui.dueLabel.setToolTip(explain_deadline(basis, case.due_date, case.due_event))
-        color = urgency_color(due.urgency)
-        self.ui.dueLabel.setStyleSheet(f"color: {color.name()}; font-weight: 600;" if color else "")
         disabled = []
         for action in loaded.actions:
             button = self._buttons[action.name]
@@ -316,11 +314,29 @@ class CaseView(QWidget):
             for column in range(tree.columnCount()):
                 item.setToolTip(column, tip)
             if current:
-                color = urgency_color(countdown(row.due, today).urgency)
-                if color is not None:
-                    item.setForeground(2, QBrush(color))
+                item.setData(2, Qt.ItemDataRole.UserRole, row.due.isoformat())
             else:
                 item.setDisabled(True)
+        self._paint_urgency()
+
+    def _paint_urgency(self) -> None:
+        """Deadline colours from the palette in use, painted again whenever the system switches light or dark."""
+        today = date.today()
+        due = self.current.detail.case.due_date if self.current is not None else None
+        color = urgency_color(countdown(due, today).urgency)
+        self.ui.dueLabel.setStyleSheet(f"color: {color.name()}; font-weight: 600;" if color else "")
+        tree = self.ui.deadlineTree
+        for index in range(tree.topLevelItemCount()):
+            item = tree.topLevelItem(index)
+            day = item.data(2, Qt.ItemDataRole.UserRole) if item is not None else None
+            if item is not None and day:
+                color = urgency_color(countdown(date.fromisoformat(day), today).urgency)
+                item.setData(2, Qt.ItemDataRole.ForegroundRole, QBrush(color) if color is not None else None)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._paint_urgency()
 
     def _show_verification(self, loaded: Loaded) -> None:
         plan, steps = loaded.plan, loaded.detail.steps
@@ -610,6 +626,15 @@ class CaseView(QWidget):
             if not value:
                 return
             answers[field] = value
+        jurisdiction = self.current.detail.case.jurisdiction
+        if kind == "appeal_decision" and not load_settings(self.paths).ag_contacts.get(jurisdiction):
+            # Not in the settings yet: the officer gives the channel counsel confirmed, or none where not needed.
+            contact = self.ask.text(
+                "Letter", f"Attorney General complaint contact for {jurisdiction}, as counsel confirmed it"
+            )
+            if contact is None:
+                return
+            answers["ag_contact"] = contact
         extras = LetterExtras(
             extension_reason=answers.get("extension_reason", ""),
             denial_reasons=tuple(filter(None, [answers.get("denial_reasons", "")])),
@@ -617,6 +642,7 @@ class CaseView(QWidget):
             appeal_outcome=answers.get("appeal_outcome", ""),
             appeal_reasons=tuple(filter(None, [answers.get("appeal_reasons", "")])),
             enterprise_customer=answers.get("enterprise_customer", ""),
+            ag_contact=answers.get("ag_contact", ""),
         )
         case_key, store, paths, case_id = self.current.detail.case.key, self.store, self.paths, self.case_id
         self.busy.emit(f"Generating the {kind.replace('_', ' ')} letter…")
