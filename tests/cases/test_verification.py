@@ -39,6 +39,11 @@ def test_ccpa_agent_needs_permission_and_direct_confirmation_or_a_power_of_attor
     assert _codes(attorney)[-1] == "power_of_attorney" and "agent_permission" not in _codes(attorney)
 
 
+def test_ccpa_agent_opt_out_needs_only_the_signed_permission() -> None:
+    plan = plan_for("US-CA", ["opt_out_sale_share"], has_account=True, agent=True)
+    assert _codes(plan) == ["agent_permission"] and "§7026(j)" in plan.steps[0].citation
+
+
 def test_virginia_style_authentication_and_no_agents() -> None:
     plan = plan_for("US-VA", ["delete"], has_account=True)
     assert (plan.level, _codes(plan)) == ("authenticated", ["data_point_1", "data_point_2"])

@@ -121,6 +121,43 @@ def test_failed_verification_gives_unable_to_verify_and_specific_pieces_fall_bac
         _respond(store, verified, "unable_to_verify")
 
 
+def test_each_right_is_judged_by_its_own_verification_standard(store: Store) -> None:
+    key = make_case(store, types=("access", "access_categories"))
+    _pass_all(store, key, failed=frozenset({"data_point_3"}))  # the categories' two data points passed
+    with pytest.raises(InvalidInputError, match="answered as a request for categories"):
+        _respond(store, key, "unable_to_verify", type_outcomes={"access_categories": ("complied", "")})
+    with pytest.raises(InvalidInputError, match="no substantive answer to access"):
+        _respond(store, key, "complied")
+    case = _respond(
+        store,
+        key,
+        "partly",
+        reason_code="specific_pieces_fallback",
+        type_outcomes={"access_categories": ("complied", "")},
+    )
+    with store.read() as session:
+        rows = {r["request_type"]: (r["outcome"], r["outcome_reason"]) for r in _types(session, case.id or 0)}
+    assert rows == {"access": ("partly", "specific_pieces_fallback"), "access_categories": ("complied", "")}
+    deletion = make_case(store, types=("delete", "access_categories"), email="del@example.com")
+    _pass_all(store, deletion, failed=frozenset({"data_point_3"}))
+    with pytest.raises(InvalidInputError, match="no substantive answer to delete"):
+        _respond(store, deletion, "partly", reason_code="specific_pieces_fallback")
+    mixed = make_case(store, types=("access", "opt_out_sale_share"), email="mix@example.com")
+    with pytest.raises(InvalidInputError, match="opt_out_sale_share is not to be verified"):
+        _respond(store, mixed, "unable_to_verify")
+    answered = _respond(store, mixed, "unable_to_verify", type_outcomes={"opt_out_sale_share": ("complied", "")})
+    assert answered.status == "responded"
+
+
+def test_verification_is_recorded_only_while_the_case_is_worked_on(store: Store) -> None:
+    key = make_case(store, types=("opt_out_sale_share",), agent_name="Agent Co")
+    _respond(store, key, "complied")
+    with store.write() as session, pytest.raises(InvalidInputError, match="is responded; verification is recorded"):
+        verification.record_step(
+            session, service.find_case(session, key), "agent_permission", True, actor="t", evidence_note="x"
+        )
+
+
 def test_paid_tier_we_do_not_sell_and_enterprise_redirect(store: Store) -> None:
     paid = make_case(store, types=("opt_out_sale_share",), tier="paid", email="paid@example.com")
     assert _respond(store, paid, "we_do_not_sell").outcome == "we_do_not_sell"

@@ -15,13 +15,18 @@ from typing import Literal
 from sqlmodel import Session, col, select
 
 from lumetra_desk.core import audit, rules
-from lumetra_desk.core.cases.service import request_types_of
+from lumetra_desk.core.cases.service import OPEN_STATUSES, request_types_of
 from lumetra_desk.core.errors import InvalidInputError
 from lumetra_desk.core.rules.model import VERIFICATION_LEVELS
 from lumetra_desk.core.store.models import Attachment, Case, VerificationStep, utcnow
 
 _LEVEL_ORDER = {level: index for index, level in enumerate(VERIFICATION_LEVELS)}
 VerificationState = Literal["not_needed", "pending", "passed", "failed"]
+# Requests for specific pieces: when their standard fails they are answered as requests for categories.
+SPECIFIC_PIECES_TYPES = ("access", "portability")
+AGENT_STEP_CODES = frozenset(
+    {"agent_permission", "consumer_confirmation", "power_of_attorney", "consumer_direct_request"}
+)
 
 
 @dataclass(frozen=True)
@@ -112,18 +117,23 @@ def plan_for(
                     strongest.citation,
                 )
             )
-    if any(s.request_type in ("access", "portability") and s.signed_declaration for s in standards):
+    if any(s.request_type in SPECIFIC_PIECES_TYPES and s.signed_declaration for s in standards):
         notes.append("If the specific-pieces standard fails, answer as a request for categories (11 CCR §7024(a)).")
     if agent:
-        steps += _agent_steps(standards, power_of_attorney, notes)
+        steps += _agent_steps(standards, power_of_attorney, strongest.level == "none", notes)
     return VerificationPlan(
         strongest.level, tuple(steps), strongest.citation, all(s.confirmed for s in standards), tuple(notes)
     )
 
 
 def _agent_steps(
-    standards: Sequence[rules.VerificationStandard], power_of_attorney: bool, notes: list[str]
+    standards: Sequence[rules.VerificationStandard], power_of_attorney: bool, unverified_request: bool, notes: list[str]
 ) -> list[PlannedStep]:
+    """The agent's proof; where no identity verification may be demanded (opt-outs), the signed permission only.
+
+    Asking the consumer to confirm directly is itself verification, which an opt-out may not be made to pass
+    (California: an agent's opt-out needs only the consumer's signed permission, 11 CCR §7026(j)).
+    """
     rule = standards[0].agent
     if not all(s.agent_permitted for s in standards):
         notes.append(f"The law lets no authorized agent make this request ({rule.citation}).")
@@ -142,7 +152,7 @@ def _agent_steps(
         steps.append(
             PlannedStep("agent_permission", "The consumer's signed permission for the agent", True, rule.citation)
         )
-    if rule.direct_confirmation:
+    if rule.direct_confirmation and not unverified_request:
         steps.append(
             PlannedStep(
                 "consumer_confirmation",
@@ -217,6 +227,11 @@ def record_step(
     identity_document: bool = False,
 ) -> VerificationStep:
     """Decide one step with its evidence; identity documents are marked for purging when the case closes."""
+    if case.status not in OPEN_STATUSES:
+        raise InvalidInputError(
+            f"Case {case.key} is {case.status.replace('_', ' ')}; verification is recorded only while the request "
+            "is being worked on."
+        )
     steps = steps_of(session, case.id or 0)
     if not steps:
         steps = create_plan(session, case, actor=actor)
@@ -278,11 +293,21 @@ def verification_state(session: Session, case: Case) -> VerificationState:
     return "passed" if all(s.status in ("passed", "waived") for s in steps) else "pending"
 
 
+def verified_for(session: Session, case: Case, request_type: str) -> bool:
+    """Whether the recorded steps meet this one right's own standard (and the agent's proof, when asked for).
+
+    Each right is judged by its own standard: a failed third data point of a specific-pieces request does not
+    undo the two that verify a request for categories in the same case.
+    """
+    own = plan_for(case.jurisdiction, [request_type], has_account=case.tier in rules.TIERS)
+    recorded = steps_of(session, case.id or 0)
+    decided = {s.code: s.status for s in recorded}
+    needed = [s.code for s in own.steps if s.required]
+    needed += [s.code for s in recorded if s.required and s.code in AGENT_STEP_CODES]
+    return all(decided.get(code) in ("passed", "waived") for code in needed)
+
+
 def categories_verified(session: Session, case: Case) -> bool:
     """Whether the lower (categories) standard was met, so a failed specific-pieces request falls back (§7024(a))."""
     law = rules.load_rulebook().find(case.jurisdiction)
-    if law is None or not law.grants("access_categories"):
-        return False
-    needed = law.verification_standard("access_categories").data_points
-    decided = {s.code: s.status for s in steps_of(session, case.id or 0)}
-    return all(decided.get(f"data_point_{n}") == "passed" for n in range(1, needed + 1))
+    return law is not None and law.grants("access_categories") and verified_for(session, case, "access_categories")

@@ -283,22 +283,29 @@ def _check_outcome(session: Session, case: Case, request_type: str, outcome: str
         raise InvalidInputError(f"The outcome {outcome} of {request_type} in case {case.key} needs a reason code.")
     if code:
         check_reason_code(code, outcome, case.jurisdiction)
-    state = verification.verification_state(session, case)
     law = rules.load_rulebook().find(case.jurisdiction)
     needs_identity = verification.plan_for(
         case.jurisdiction, [request_type], has_account=case.tier in rules.TIERS
     ).needed
-    if outcome in SUBSTANTIVE and needs_identity and state != "passed":
-        fallback = code == "specific_pieces_fallback" and verification.categories_verified(session, case)
-        if not fallback:
-            raise InvalidInputError(
-                f"Case {case.key}: no substantive answer to {request_type} before the requester's identity is "
-                f"verified (verification is {state.replace('_', ' ')})."
-            )
-    if outcome == "unable_to_verify" and state in ("passed", "not_needed"):
+    verified = not needs_identity or verification.verified_for(session, case, request_type)
+    falls_back = request_type in verification.SPECIFIC_PIECES_TYPES and verification.categories_verified(session, case)
+    if outcome in SUBSTANTIVE and not verified and not (code == "specific_pieces_fallback" and falls_back):
+        state = verification.verification_state(session, case)
         raise InvalidInputError(
-            f"Case {case.key}: identity verification is {state.replace('_', ' ')}, so 'unable to verify' is wrong."
+            f"Case {case.key}: no substantive answer to {request_type} before the requester's identity is "
+            f"verified to its standard (verification is {state.replace('_', ' ')})."
         )
+    if "unable_to_verify" in (outcome, code):
+        if verified:
+            raise InvalidInputError(
+                f"Case {case.key}: the identity behind {request_type} is "
+                f"{'verified' if needs_identity else 'not to be verified'}, so 'unable to verify' is wrong."
+            )
+        if falls_back:
+            raise InvalidInputError(
+                f"Case {case.key}: the categories standard was met, so {request_type} is answered as a request "
+                "for categories: outcome partly with reason code specific_pieces_fallback (11 CCR §7024(a))."
+            )
     if outcome == "we_do_not_sell":
         tier = case.tier if case.tier in rules.TIERS else "free"
         answer = rules.rights_check(case.jurisdiction if law else rules.UNKNOWN_JURISDICTION, tier, request_type)
