@@ -12,13 +12,14 @@ from lumetra_desk.core.cases import service, workflow
 from lumetra_desk.core.errors import InvalidInputError
 from lumetra_desk.core.store.db import Store
 
+ANSWERED = datetime(2026, 4, 1, 12, tzinfo=UTC)
 APPEAL_RECEIVED = datetime(2026, 4, 20, 10, tzinfo=UTC)
 
 
 def _denied(store: Store, jurisdiction: str) -> str:
     key = make_case(store, types=("delete",), jurisdiction=jurisdiction, email=f"{jurisdiction}@example.com")
     _pass_all(store, key)
-    _respond(store, key, "denied", reason_code="no_such_right")
+    _respond(store, key, "denied", reason_code="no_such_right", at=ANSWERED)
     return key
 
 

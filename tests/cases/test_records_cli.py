@@ -67,7 +67,9 @@ def test_cli_merge_appeal_and_extend(store: Store, capsys: pytest.CaptureFixture
     b = make_case(store, types=("opt_out_sale_share",), jurisdiction="US-VA", with_message="b")
     code, out, _ = _cli(capsys, "cases", "merge", a, b)
     assert code == 0 and f"{b} merged into {a}" in out
-    _respond(store, a, "denied", reason_code="no_such_right")
+    _respond(store, a, "denied", reason_code="no_such_right", at=datetime(2026, 3, 20, tzinfo=UTC))
+    code, _, err = _cli(capsys, "cases", "appeal", a, "--received", "2026-03-19")
+    assert code == 1 and "before case" in err and "was answered (2026-03-20)" in err
     code, out, _ = _cli(capsys, "cases", "appeal", a, "--received", "2026-04-01")
     assert code == 0 and "decision due 2026-05-31" in out
     ca = make_case(store, types=("opt_out_sale_share",), email="c@example.com")

@@ -66,6 +66,24 @@ def test_plain_transitions_follow_the_table(store: Store) -> None:
         assert [c.after for c in changes][-1].count("to verifying") == 1
 
 
+def test_a_step_is_dated_between_the_receipt_and_today(store: Store) -> None:
+    key = make_case(store, types=("opt_out_sale_share",))
+    tomorrow = date.today() + timedelta(days=1)
+    with pytest.raises(InvalidInputError, match="is in the future"):
+        _move(store, key, "awaiting_requester", waiting_for="id", on=tomorrow)
+    with pytest.raises(InvalidInputError, match=r"is before case LD-2026-\d+ was received \(2026-03-02\)"):
+        _move(store, key, "acknowledged", on=date(2026, 3, 1))
+    with pytest.raises(InvalidInputError, match=r"the response .* is before case"):
+        _respond(store, key, "complied", at=datetime(2026, 3, 1, 12, tzinfo=UTC))
+    with pytest.raises(InvalidInputError, match=r"the response .* is in the future"):
+        _respond(store, key, "complied", at=datetime.combine(tomorrow, datetime.min.time(), tzinfo=UTC))
+    with store.read() as session:
+        case = service.find_case(session, key)
+        assert (case.status, case.outcome, case.responded_at) == ("new", "", None)
+        events = session.exec(select(AuditEvent).where(AuditEvent.case_id == case.id)).all()
+        assert [e.action for e in events] == ["case.opened"]
+
+
 def test_whose_turn_is_derived_from_the_status(store: Store) -> None:
     key = make_case(store, types=("opt_out_sale_share",))
     case = _move(store, key, "awaiting_requester", waiting_for="other")
@@ -373,7 +391,7 @@ def test_adding_rights_recomputes_and_an_appeal_becomes_its_own_case(store: Stor
         landed = service.add_request_types(session, case, ["delete"], actor="test", reason="follow-up")
         assert landed.id == case.id and service.request_types_of(session, case.id or 0)[0] == "delete"
     _pass_all(store, key)
-    _respond(store, key, "denied", reason_code="no_such_right")
+    _respond(store, key, "denied", reason_code="no_such_right", at=datetime(2026, 4, 1, tzinfo=UTC))
     later = datetime(2026, 4, 20, tzinfo=UTC)
     with store.write() as session:
         case = service.find_case(session, key)

@@ -336,6 +336,17 @@ def extension_notice_by(session: Session, case: Case) -> date | None:
     return min(dates) if dates else None
 
 
+def check_day(case: Case, day: date, what: str) -> None:
+    """A step of the case happened between the request's arrival and today; anything else is a typing error."""
+    if day > date.today():
+        raise InvalidInputError(f"The date of {what} ({day.isoformat()}) is in the future.")
+    if day < case.received_at.date():
+        raise InvalidInputError(
+            f"The date of {what} ({day.isoformat()}) is before case {case.key} was received "
+            f"({case.received_at.date().isoformat()})."
+        )
+
+
 def set_status(session: Session, case: Case, status: str, *, reason: str, actor: str | None, **extra: object) -> None:
     """Change the status and record why, with the before/after the audit trail needs."""
     before = {"status": case.status}
@@ -374,6 +385,7 @@ def take_extension(session: Session, case: Case, on: date, reason: str, actor: s
         raise InvalidInputError(
             f"Case {case.key} is {case.status.replace('_', ' ')}; only a case not yet answered can be extended."
         )
+    check_day(case, on, "the extension")
     notice_by = extension_notice_by(session, case)
     if notice_by is None:
         raise InvalidInputError(f"The law of case {case.key} ({case.jurisdiction}) allows no extension for it.")
@@ -499,8 +511,12 @@ def open_appeal(
         )
     if "appeal" in request_types_of(session, original.id or 0):
         raise InvalidInputError(f"Case {original.key} is itself an appeal; its decision is final.")
-    if received_at.date() < original.received_at.date():
-        raise InvalidInputError(f"The appeal cannot be received before the request of case {original.key}.")
+    check_day(original, received_at.date(), "the appeal")
+    if original.responded_at is not None and received_at.date() < original.responded_at.date():
+        raise InvalidInputError(
+            f"The appeal cannot be received before case {original.key} was answered "
+            f"({original.responded_at.date().isoformat()})."
+        )
     requester = session.get(Requester, original.requester_id)
     assert requester is not None, "every case has a requester"
     appeal = open_case(

@@ -142,6 +142,7 @@ def transition(
     if problem:
         raise InvalidInputError(problem)
     day = on or date.today()
+    service.check_day(case, day, f"the move to {target.replace('_', ' ')}")
     if target == "extended":
         service.take_extension(session, case, day, reason, actor)
         return
@@ -177,8 +178,6 @@ def _open_request(session: Session, case: Case, requested: str, received: str) -
 
 
 def _clock_event(session: Session, case: Case, kind: str, on: date, reason: str, actor: str | None) -> None:
-    if on < case.received_at.date():
-        raise InvalidInputError(f"The date {on.isoformat()} is before case {case.key} was received.")
     event = ClockEvent(
         case_id=case.id or 0,
         kind=kind,
@@ -222,6 +221,8 @@ def respond(
     problem = refusal_to_respond(session, case)
     if problem:
         raise InvalidInputError(problem)
+    if at is not None:
+        service.check_day(case, at.date(), "the response")
     if is_appeal(session, case):
         _decide_appeal(
             session,
