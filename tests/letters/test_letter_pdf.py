@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import subprocess
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from pypdf.generic import DictionaryObject
 
 from lumetra_desk.core.errors import InvalidInputError
 from lumetra_desk.core.letters.data import Correction, Recipient
+from lumetra_desk.core.letters.fonts import visual_order
 from lumetra_desk.core.letters.render import render_letter
 from lumetra_desk.core.letters.templates import LETTERS_SUBDIR
 
@@ -55,6 +57,31 @@ def test_every_font_is_embedded_and_no_base_font_is_referenced() -> None:
     assert not any("Helvetica" in name or "Times" in name or "Courier" in name for name in names)
 
 
+def test_pdffonts_lists_only_embedded_subsets(tmp_path: Path) -> None:
+    pdf = tmp_path / "letter.pdf"
+    data = base_data(recipient=Recipient(name="Zoë 王芳 יעל כהן أميرة حسن", email="zoe@example.org"))
+    pdf.write_bytes(render_letter("access_response", data).pdf)
+    listing = subprocess.run(["pdffonts", str(pdf)], check=True, capture_output=True, text=True).stdout
+    rows = [line.split() for line in listing.splitlines()[2:]]
+    assert {row[0].split("+", 1)[1] for row in rows} == {"DejaVuSans", "DejaVuSans-Bold", "DroidSansFallback"}
+    for row in rows:
+        emb, sub = row[-5], row[-4]
+        assert (emb, sub) == ("yes", "yes"), row
+
+
+def test_hebrew_and_arabic_print_right_to_left_and_arabic_joined() -> None:
+    hebrew, arabic = "יעל כהן", "أميرة حسن"
+    assert visual_order(hebrew) == "ןהכ לעי"  # drawn left to right, so stored last letter first
+    shaped = visual_order(arabic)
+    assert all(0xFE70 <= ord(ch) <= 0xFEFC for ch in shaped.replace(" ", ""))  # joining forms, not isolated
+    assert visual_order("Zoë Łukasz 王芳") == "Zoë Łukasz 王芳"
+    data = base_data(recipient=Recipient(name=f"{hebrew} {arabic}", email="r@example.org"))
+    text = pdf_text(render_letter("acknowledgement", data).pdf)
+    # pypdf reads right-to-left runs back into reading order; NFKC maps the joining forms to the letters.
+    assert f"{hebrew} {arabic}" in unicodedata.normalize("NFKC", text)
+    assert visual_order(hebrew) not in text
+
+
 def test_names_in_every_script_are_extractable() -> None:
     text = pdf_text(render_letter("acknowledgement", base_data()).pdf)
     for name in NAMES:
@@ -79,6 +106,13 @@ def test_metadata_names_the_letter() -> None:
     assert meta.title == "We have deleted your personal information (LD-2026-000123)"
     assert meta.author == "Lumetra LLC"
     assert meta.subject == "LD-2026-000123: We have deleted your personal information"
+
+
+def test_a_password_readers_could_not_agree_on_is_refused() -> None:
+    with pytest.raises(InvalidInputError, match="only unaccented letters"):
+        render_letter("access_response", base_data(), password="pässwörd")
+    with pytest.raises(InvalidInputError, match="password is empty"):
+        render_letter("access_response", base_data(), password="")
 
 
 def test_password_protected_letter_opens_only_with_the_password() -> None:

@@ -1,16 +1,25 @@
-"""The letter fonts: embedded DejaVu Sans for Latin, Greek and Cyrillic, Droid Sans Fallback for CJK.
+"""The letter fonts: embedded DejaVu Sans for Latin, Greek, Cyrillic, Hebrew and Arabic, Droid Sans Fallback for CJK.
 
 ReportLab has no automatic glyph fallback, so text is split into runs: characters DejaVu cannot draw but the
 fallback can are wrapped in ``<font name=...>``. Every font is an embedded TrueType subset; the canvas base
 font is switched to DejaVu so no PDF ever references an unembedded Helvetica (platform-notes §9).
+
+ReportLab also draws every string left to right, letter by letter, so Hebrew and Arabic would print backwards
+and Arabic unjoined. Text holding right-to-left letters is therefore shaped (Arabic joining forms) and put in
+visual order (Unicode bidirectional algorithm, the letter's base direction being left to right) before it is
+laid out. A right-to-left phrase long enough to wrap over two lines would read in the wrong line order; the
+names and short phrases a letter holds fit on one line.
 """
 
 from __future__ import annotations
 
+import re
 import threading
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
+import arabic_reshaper
+from bidi import get_display
 from reportlab import rl_config
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
@@ -67,10 +76,22 @@ def register_fonts() -> None:
         )
 
 
+# Hebrew, Arabic, Syriac, Thaana, NKo, Samaritan and the Hebrew and Arabic presentation forms.
+_RIGHT_TO_LEFT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
+
+
+def visual_order(text: str) -> str:
+    """Text as ReportLab must draw it: unchanged unless it holds right-to-left letters (then shaped, reordered)."""
+    if _RIGHT_TO_LEFT.search(text) is None:
+        return text
+    return str(get_display(arabic_reshaper.reshape(text), base_dir="L"))
+
+
 def text_runs(text: str) -> list[tuple[str, str]]:
     """Split text into (run, font name) pieces: DejaVu where it has the glyph, else the CJK fallback."""
     register_fonts()
     assert _coverage is not None
+    text = visual_order(text)
     base, fallback = _coverage.base, _coverage.fallback
     if all(ord(ch) in base for ch in text):
         return [(text, BASE_FONT)]

@@ -20,7 +20,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from reportlab.lib import colors
-from reportlab.platypus import Flowable, KeepTogether, ListFlowable, ListItem, Paragraph, Spacer, Table
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    KeepTogether,
+    ListFlowable,
+    ListItem,
+    Paragraph,
+    Spacer,
+    Table,
+)
 from reportlab.platypus.tables import TableStyle
 
 from lumetra_desk.core.errors import InvalidInputError
@@ -28,6 +37,7 @@ from lumetra_desk.core.letters.fonts import paragraph_markup
 from lumetra_desk.core.letters.styles import LetterStyles
 
 _INLINE_TAGS = {"b": ("<b>", "</b>"), "i": ("<i>", "</i>")}
+HEADING_ROOM = 64  # points: the heading and about two lines of what follows it
 
 
 @dataclass(frozen=True)
@@ -52,7 +62,11 @@ def parse_letter(
     builder = _Builder(styles, signature, source)
     flowables: list[Flowable] = []
     for element in root:
-        flowables.extend(builder.block(element))
+        if element.tag == "signature" and flowables and isinstance(flowables[-1], Paragraph):
+            # The closing paragraph goes with the signature, so a page never holds only "Sincerely".
+            flowables.append(KeepTogether([flowables.pop(), *builder.signature()]))
+        else:
+            flowables.extend(builder.block(element))
     return ParsedLetter(subject=subject, flowables=flowables)
 
 
@@ -68,8 +82,8 @@ class _Builder:
             return [Paragraph(self.inline(element), self.styles.body)]
         if tag == "note":
             return [Paragraph(self.inline(element), self.styles.note)]
-        if tag == "h":
-            return [Paragraph(self.inline(element), self.styles.heading)]
+        if tag == "h":  # a new page first unless a heading and two lines still fit: no heading alone at the foot
+            return [CondPageBreak(HEADING_ROOM), Paragraph(self.inline(element), self.styles.heading)]
         if tag == "ul":
             return [self.bullets(element)]
         if tag == "table":
@@ -101,7 +115,12 @@ class _Builder:
                 raise self.unknown(child.tag, "a <ul>")
             items.append(ListItem(Paragraph(self.inline(child), self.styles.bullet), leftIndent=14))
         return ListFlowable(
-            items, bulletType="bullet", start="•", leftIndent=14, bulletFontName=self.styles.body.fontName
+            items,
+            bulletType="bullet",
+            start="•",
+            leftIndent=14,
+            bulletFontName=self.styles.body.fontName,
+            spaceAfter=self.styles.body.spaceAfter,
         )
 
     def table(self, element: ET.Element) -> Flowable:
@@ -126,7 +145,12 @@ class _Builder:
         width = max(len(row) for row in rows)
         for cells_out in rows:
             cells_out.extend(Paragraph("", self.styles.table_cell) for _ in range(width - len(cells_out)))
-        table = Table(rows, colWidths=self.column_widths(element.get("widths"), width), repeatRows=header_rows)
+        table = Table(
+            rows,
+            colWidths=self.column_widths(element.get("widths"), width),
+            repeatRows=header_rows,
+            spaceAfter=self.styles.body.spaceAfter,
+        )
         commands: list[tuple[object, ...]] = [
             ("FONTNAME", (0, 0), (-1, -1), self.styles.body.fontName),
             ("GRID", (0, 0), (-1, -1), 0.5, colors.HexColor("#9aa5b1")),

@@ -22,6 +22,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, NextPageTemplate, PageTemplate, Paragraph, Spacer
 
+from lumetra_desk.core.errors import InvalidInputError
 from lumetra_desk.core.letters.data import LetterData
 from lumetra_desk.core.letters.fonts import BASE_FONT, BOLD_FONT, paragraph_markup, register_fonts, text_runs
 from lumetra_desk.core.letters.inventory import load_inventory
@@ -58,6 +59,8 @@ def render_letter(
     """Check the facts, fill in the template and lay the letter out as a PDF."""
     letter_kind = get_kind(kind)
     letter_kind.validate(data)
+    if password is not None:
+        _check_password(password)
     register_fonts()
     inventory = load_inventory()
     context = {
@@ -90,6 +93,17 @@ def render_letter(
         snapshot=snapshot,
         password_protected=password is not None,
     )
+
+
+def _check_password(password: str) -> None:
+    """128-bit PDF encryption reads the password as PDFDocEncoding, which readers only agree on for ASCII."""
+    if not password:
+        raise InvalidInputError("The letter password is empty; the letter was not issued.")
+    if not (password.isascii() and password.isprintable()):
+        raise InvalidInputError(
+            "The letter password may use only unaccented letters, digits, spaces and punctuation: PDF readers "
+            "disagree on other characters and the requester might not be able to open the letter."
+        )
 
 
 def _opening(data: LetterData, subject: str, styles: LetterStyles) -> list[Flowable]:
