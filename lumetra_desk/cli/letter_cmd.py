@@ -50,7 +50,22 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--not-corrected", action="append", default=[], metavar="FIELD=VALUE=WHY", help="a correction declined"
     )
-    parser.add_argument("--attach", action="append", default=[], type=Path, metavar="FILE", help="export file to send")
+    parser.add_argument(
+        "--attach",
+        action="append",
+        default=[],
+        type=Path,
+        metavar="FILE",
+        help="a further file to send, e.g. an export from another system (the specific-pieces letter always "
+        "carries the desk's own JSON and CSV export)",
+    )
+    parser.add_argument(
+        "--ag-contact",
+        default="",
+        metavar="TEXT",
+        help="the Attorney General complaint contact counsel confirmed (appeal decision); "
+        "else the one saved in the settings (ag_contacts)",
+    )
     parser.add_argument("--note", default="", metavar="TEXT", help="a closing paragraph from the officer")
     parser.set_defaults(handler=run)
 
@@ -90,7 +105,7 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
             raise InvalidInputError(f"The PDF could not be written to {args.output} ({exc.strerror}).") from exc
         print(f"Written to {args.output}")
     if args.send:
-        sent = send_letter(store, issued.letter_id, settings, attachments)
+        sent = send_letter(store, issued.letter_id, settings)
         print(f"Sent to {', '.join(sent.recipients)} as {sent.message_id}; kept in the case thread.")
     return 0
 
@@ -121,6 +136,7 @@ def _extras(args: argparse.Namespace, attachments: tuple[OutgoingAttachment, ...
         ),
         enterprise_customer=args.customer,
         officer_note=args.note,
+        ag_contact=args.ag_contact,
         attachments=attachments,
     )
 

@@ -66,6 +66,9 @@ class Settings(BaseModel):
     smtp: SmtpSettings = Field(default_factory=SmtpSettings)
     reminders: ReminderSettings = Field(default_factory=ReminderSettings)
     extra_calendars: list[str] = Field(default_factory=list)  # e.g. "US-CA-state", "EU-DE"
+    # Jurisdiction code -> the Attorney General complaint channel counsel confirmed, for appeal decisions
+    # (the rulebook only holds placeholders for counsel; statutes.md §25.4).
+    ag_contacts: dict[str, str] = Field(default_factory=dict)
     attachment_limit_mb: int = 25
     purge_id_documents_on_close: bool = True
     first_run_done: bool = False

@@ -1,7 +1,7 @@
-"""Letter facts for the tests: a Lumetra sender, requesters in several scripts, and statute facts.
+"""Letter facts for the tests: a Lumetra sender, requesters in several scripts, statute facts, store helpers.
 
 The statute facts are the ones in /work/shared/reference/statutes.md (Virginia §4, Minnesota §16, GDPR §23);
-the AG contact strings are sample channel texts, as the officer would store them.
+the AG contact strings are sample channel texts, as the officer would store them after counsel confirmed them.
 """
 
 from __future__ import annotations
@@ -13,6 +13,8 @@ from typing import Any
 
 from pypdf import PdfReader
 
+from lumetra_desk.core.cases import verification
+from lumetra_desk.core.cases.service import find_case
 from lumetra_desk.core.letters.data import (
     AppealFacts,
     CompanyDetails,
@@ -22,6 +24,7 @@ from lumetra_desk.core.letters.data import (
     LetterData,
     Recipient,
 )
+from lumetra_desk.core.store.db import Store
 
 VA_AG_CONTACT = "Office of the Attorney General of Virginia, Consumer Protection Section, www.oag.state.va.us"
 MN_AG_CONTACT = "Minnesota Attorney General's Office, Consumer Protection Division, www.ag.state.mn.us"
@@ -78,7 +81,7 @@ EU = JurisdictionFacts(
     law_name="General Data Protection Regulation",
     citation="GDPR Art. 12(3)",
     supervisory_authority="the data protection authority of the Member State where you live or work",
-    refusal_citation="GDPR Art. 12(4), 77 and 79",
+    refusal_citation="GDPR Art. 12(4)",
 )
 
 NAMES = ("Zoë", "Łukasz", "Διονύσης", "Дмитрий", "王芳")
@@ -107,8 +110,8 @@ def base_data(**changes: Any) -> LetterData:
         agent_name="Privacy Agents Inc.",
         verify_by=date(2026, 12, 10),
         export_files=(
-            ExportFile("LD-2026-000123.json", "application/json", 18234, "a" * 64),
-            ExportFile("LD-2026-000123.csv", "text/csv", 9120, "b" * 64),
+            ExportFile("LD-2026-000123.json", "application/json", 18234, "a" * 64, "your requests"),
+            ExportFile("LD-2026-000123.csv", "text/csv", 9120, "b" * 64, "the same, as a table"),
         ),
         corrections=(
             Correction("Display name", "Zoë Müller", True),
@@ -132,3 +135,11 @@ def pdf_text(pdf: bytes, password: str | None = None) -> str:
     if password is not None:
         reader.decrypt(password)
     return " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+
+
+def verify_all_steps(store: Store, key: str) -> None:
+    """Pass every step of the verification plan the law gives the case, as the officer would."""
+    with store.write() as session:
+        case = find_case(session, key)
+        for step in verification.create_plan(session, case, actor="test"):
+            verification.record_step(session, case, step.code, True, actor="test", evidence_note="matched")

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from letter_facts import pdf_text
+from letter_facts import pdf_text, verify_all_steps
 
 from lumetra_desk.cli.main import main
 from lumetra_desk.core.cases.service import find_or_create_requester, open_case
@@ -40,6 +40,7 @@ def test_issue_to_file_then_again_as_version_two(
                 received_at=datetime(2026, 11, 2, tzinfo=UTC),
                 jurisdiction="US-VA",
             ).key
+        verify_all_steps(store, key)
     finally:
         store.close()
     home, target = str(app_paths.data_dir), tmp_path / "letter.pdf"
@@ -61,3 +62,31 @@ def test_missing_kind_and_unknown_case_are_one_line_errors(
     assert code == 1 and "--kind" in err and len(err.strip().splitlines()) == 1
     code, _, err = _run(capsys, "--data-dir", home, "letter", "LD-2099-000001", "--kind", "acknowledgement")
     assert code == 1 and "no case" in err
+
+
+def test_appeal_decision_takes_the_ag_contact_from_the_command_line(
+    app_paths: AppPaths, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    store = Store.open(app_paths, create=True)
+    try:
+        with store.write() as session:
+            requester = find_or_create_requester(session, "lukasz@example.pl", "Łukasz", "free")
+            key = open_case(
+                session,
+                requester=requester,
+                request_types=["appeal"],
+                received_at=datetime(2026, 11, 2, tzinfo=UTC),
+                jurisdiction="US-CO",
+            ).key
+    finally:
+        store.close()
+    home, target = str(app_paths.data_dir), tmp_path / "decision.pdf"
+    base = ("--data-dir", home, "letter", key, "--kind", "appeal_decision", "--outcome", "reversed")
+    code, _, err = _run(capsys, *base, "--reason", "The data was not exempt.")
+    assert code == 1 and "--ag-contact" in err  # Colorado: the contact goes into every decision
+    contact = "Colorado Attorney General, Consumer Protection Section"
+    code, _, err = _run(
+        capsys, *base, "--reason", "The data was not exempt.", "--ag-contact", contact, "-o", str(target)
+    )
+    assert code == 0, err
+    assert contact in pdf_text(target.read_bytes())

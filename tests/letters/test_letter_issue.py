@@ -1,28 +1,24 @@
-"""Issuing letters from real cases in an encrypted store: statute-engine dates, versions, audit, sending."""
+"""Issuing letters from real cases in an encrypted store: statute-engine dates, versions, audit, verification."""
 
 from __future__ import annotations
 
-import email
-import email.policy
+import dataclasses
 import json
 from datetime import UTC, date, datetime
-from email.message import EmailMessage
 
 import pytest
-from letter_facts import pdf_text
-from smtp_server import PASSWORD, USER, SmtpServer
+from letter_facts import VA_AG_CONTACT, pdf_text, verify_all_steps
 from sqlmodel import col, select
 
 from lumetra_desk.core import rules
-from lumetra_desk.core.cases.service import find_or_create_requester, open_case
+from lumetra_desk.core.cases import verification
+from lumetra_desk.core.cases.service import find_case, find_or_create_requester, open_case
 from lumetra_desk.core.errors import InvalidInputError, NotFoundError
 from lumetra_desk.core.letters.issue import LetterExtras, issue_letter, send_letter
 from lumetra_desk.core.letters.templates import long_date
-from lumetra_desk.core.mail.smtp import OutgoingAttachment
-from lumetra_desk.core.secrets import delete_secret, set_secret
-from lumetra_desk.core.settings import Settings, SmtpSettings
+from lumetra_desk.core.settings import Settings
 from lumetra_desk.core.store.db import Store
-from lumetra_desk.core.store.models import AuditEvent, Letter, Message
+from lumetra_desk.core.store.models import AuditEvent, Letter
 
 RECEIVED = datetime(2026, 11, 2, 15, 30, tzinfo=UTC)
 TODAY = date(2026, 11, 27)
@@ -78,20 +74,47 @@ def test_denial_carries_the_state_appeal_path_from_the_engine(store: Store) -> N
     assert f"within {appeal.decision.period.describe()} of receiving it" in text
 
 
-def test_appeal_decision_gives_the_ag_contact_from_the_engine(store: Store) -> None:
+def test_appeal_decision_gives_the_counsel_verified_ag_contact_never_the_placeholder(store: Store) -> None:
     key = _open(store, "US-VA", ["appeal"])
     extras = LetterExtras(appeal_outcome="upheld", appeal_reasons=("The original answer was complete.",))
-    text = pdf_text(issue_letter(store, key, "appeal_decision", Settings(), extras, today=TODAY).rendered.pdf)
-    assert rules.load_rulebook().get("US-VA").appeal.ag_contact in text
+    placeholder = rules.load_rulebook().get("US-VA").appeal.ag_contact
+    assert "counsel to confirm" in placeholder
+    with pytest.raises(InvalidInputError, match=r"Attorney General complaint contact as counsel confirmed it"):
+        issue_letter(store, key, "appeal_decision", Settings(), extras, today=TODAY)
+
+    settings = Settings(ag_contacts={"US-VA": VA_AG_CONTACT})
+    text = pdf_text(issue_letter(store, key, "appeal_decision", settings, extras, today=TODAY).rendered.pdf)
+    assert VA_AG_CONTACT in text and placeholder not in text and "counsel to confirm" not in text
     assert f"We received your appeal on {long_date(RECEIVED.date())}" in text
 
+    given = dataclasses.replace(extras, ag_contact="Virginia AG, Consumer Protection Section (by letter)")
+    text = pdf_text(issue_letter(store, key, "appeal_decision", settings, given, today=TODAY).rendered.pdf)
+    assert "Virginia AG, Consumer Protection Section (by letter)" in text and VA_AG_CONTACT not in text
 
-def test_gdpr_refusal_names_the_complaint_and_judicial_remedy(store: Store) -> None:
-    key = _open(store, "EU", ["access"])
-    extras = LetterExtras(denial_reasons=("The request is manifestly excessive.",), statutory_basis="GDPR Art. 12(5)")
+
+def test_reversed_appeal_needs_no_ag_contact_where_only_denials_need_it(store: Store) -> None:
+    key = _open(store, "US-VA", ["appeal"])
+    extras = LetterExtras(appeal_outcome="reversed", appeal_reasons=("The request was not repetitive.",))
+    text = pdf_text(issue_letter(store, key, "appeal_decision", Settings(), extras, today=TODAY).rendered.pdf)
+    assert "reversed our original decision" in text and "Attorney General" not in text
+
+
+@pytest.mark.parametrize(
+    ("jurisdiction", "authority", "citation"),
+    [
+        ("EU", "a data protection supervisory authority, in particular in the Member State", "(GDPR Art. 12(4))"),
+        ("UK", "the Information Commissioner's Office (ICO)", "(UK GDPR Art. 12(4))"),
+    ],
+)
+def test_gdpr_refusal_names_the_complaint_and_judicial_remedy(
+    store: Store, jurisdiction: str, authority: str, citation: str
+) -> None:
+    key = _open(store, jurisdiction, ["access"])
+    extras = LetterExtras(denial_reasons=("The request is manifestly excessive.",), statutory_basis="Art. 12(5)")
     text = pdf_text(issue_letter(store, key, "denial", Settings(), extras, today=TODAY).rendered.pdf)
-    assert "lodge a complaint with a supervisory authority" in text
-    assert "judicial remedy" in text and "GDPR Art. 12(4)" in text
+    assert f"the right to lodge a complaint with {authority}" in text
+    assert "the right to seek a judicial remedy before the courts" in text and citation in text
+    assert "How to appeal" not in text
 
 
 def test_missing_officer_fact_and_unknown_case_are_plain_errors(store: Store) -> None:
@@ -102,39 +125,33 @@ def test_missing_officer_fact_and_unknown_case_are_plain_errors(store: Store) ->
         issue_letter(store, "LD-2026-999999", "acknowledgement", Settings(), today=TODAY)
 
 
-def test_sent_letter_lands_in_the_case_thread(store: Store, starttls_server: SmtpServer) -> None:
-    key = _open(store, "US-CA", ["access"])
-    export = OutgoingAttachment(f"{key}.json", b'{"name": "\xe7\x8e\x8b\xe8\x8a\xb3"}', "application/json")
-    issued = issue_letter(store, key, "specific_pieces", Settings(), LetterExtras(attachments=(export,)), today=TODAY)
-    settings = Settings(
-        smtp=SmtpSettings(
-            host="127.0.0.1",
-            port=starttls_server.port,
-            user=USER,
-            security="starttls",
-            from_address="privacy@lumetra.io",
-            ca_file=str(starttls_server.cert),
-        )
-    )
-    secret = Settings.smtp_secret_name(settings.smtp)
-    set_secret(secret, PASSWORD)
-    try:
-        sent = send_letter(store, issued.letter_id, settings, (export,))
-    finally:
-        delete_secret(secret)
-
-    received = email.message_from_bytes(starttls_server.inbox.handler_messages[0][0], policy=email.policy.default)
-    assert isinstance(received, EmailMessage)
-    assert received["Subject"] == f"[{key}] A copy of your personal information"
-    parts = {part.get_filename(): part.get_content() for part in received.iter_attachments()}
-    assert parts[issued.filename] == issued.rendered.pdf
-    assert parts[f"{key}.json"] == export.data
+def test_disclosing_letters_wait_for_verification(store: Store) -> None:
+    key = _open(store, "US-VA", ["access_categories", "delete", "correct"])
+    for kind in ("access_response", "specific_pieces", "deletion_confirmation", "correction_response"):
+        with pytest.raises(InvalidInputError, match="waits until the requester's identity is verified"):
+            issue_letter(store, key, kind, Settings(), today=TODAY)
+    verify_all_steps(store, key)
+    with pytest.raises(InvalidInputError, match="an unable-to-verify letter would be wrong"):
+        issue_letter(store, key, "unable_to_verify", Settings(), today=TODAY)
+    text = pdf_text(issue_letter(store, key, "access_response", Settings(), today=TODAY).rendered.pdf)
+    assert "Having verified your request" in text
     with store.read() as session:
-        row = session.exec(select(Message).where(Message.direction == "out")).one()
-        letter = session.get(Letter, issued.letter_id)
-        assert letter is not None and letter.sent_message_id == row.id and letter.sent_at is not None
-        assert row.raw == sent.raw and row.message_id_header == received["Message-ID"]
-        assert session.exec(select(AuditEvent).where(AuditEvent.action == "letter.sent")).one()
+        assert not session.exec(select(Letter).where(Letter.kind != "access_response")).all()
+
+
+def test_california_access_response_falls_back_to_categories_when_only_they_were_verified(store: Store) -> None:
+    key = _open(store, "US-CA", ["access"])
+    with store.write() as session:
+        case = find_case(session, key)
+        steps = verification.create_plan(session, case, actor="test")
+        data_points = [step.code for step in steps if step.code.startswith("data_point_")]
+        for code in data_points[:2]:  # the categories standard: two data points (11 CCR §7062)
+            verification.record_step(session, case, code, True, actor="test", evidence_note="matched")
+        verification.record_step(session, case, data_points[2], False, actor="test", evidence_note="no match")
+    issued = issue_letter(store, key, "access_response", Settings(), today=TODAY)
+    assert "Categories of personal information" in pdf_text(issued.rendered.pdf)
+    with pytest.raises(InvalidInputError, match="waits until the requester's identity is verified"):
+        issue_letter(store, key, "specific_pieces", Settings(), today=TODAY)
 
 
 def test_sending_without_smtp_settings_is_a_plain_error(store: Store) -> None:

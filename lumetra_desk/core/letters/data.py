@@ -40,7 +40,7 @@ class AppealFacts:
     decision_period: str = ""  # how long we have to decide an appeal, e.g. "60 days"
     ag_contact_required: bool = False  # the decision must say how to complain to the Attorney General
     ag_contact_on_every_decision: bool = False  # e.g. Minnesota: not only when the appeal is denied
-    ag_contact: str = ""  # counsel-verified complaint channel text
+    ag_contact: str = ""  # counsel-verified complaint channel text (settings or the officer), never a placeholder
     citation: str = ""
 
 
@@ -69,6 +69,15 @@ class ExportFile:
     media_type: str
     size: int
     sha256: str
+    description: str = ""  # what the file holds, in the requester's words
+
+    @property
+    def format_name(self) -> str:
+        """JSON, CSV, PDF ... as a reader knows them; the media type otherwise."""
+        return _FORMAT_NAMES.get(self.media_type, self.media_type)
+
+
+_FORMAT_NAMES = {"application/json": "JSON", "text/csv": "CSV", "application/pdf": "PDF", "text/plain": "Text"}
 
 
 @dataclass(frozen=True)

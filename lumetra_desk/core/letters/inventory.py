@@ -1,4 +1,4 @@
-"""The data inventory from the privacy policy (Notice at Collection §18, retention §8), loaded from resources.
+"""The data inventory from the privacy policy (Notice at Collection §18, §11, sale §5-§6, retention §8), from resources.
 
 Access responses and deletion confirmations are built from this file so a letter states exactly what the
 published policy states; the tier decides the sold/shared column.
@@ -54,10 +54,20 @@ class RetentionRule:
 
 
 @dataclass(frozen=True)
+class SaleAndSharing:
+    """Whom Free Account personal information is sold or shared with, and for what (policy §5, §6)."""
+
+    disclosed_to: str
+    purposes: str
+    policy_section: str
+
+
+@dataclass(frozen=True)
 class Inventory:
     policy_title: str
     policy_effective: date
     categories: tuple[DataCategory, ...]
+    sale_and_sharing: SaleAndSharing
     sensitive_statement: str
     sensitive_section: str
     retention: tuple[RetentionRule, ...]
@@ -107,10 +117,16 @@ def _parse(doc: dict[str, Any], digest: str) -> Inventory:
     if not isinstance(policy["effective"], date):
         raise ValueError("policy.effective must be a date (YYYY-MM-DD)")
     sensitive = doc["sensitive_personal_information"]
+    sale = doc["sale_and_sharing"]
     return Inventory(
         policy_title=str(policy["title"]),
         policy_effective=policy["effective"],
         categories=tuple(categories),
+        sale_and_sharing=SaleAndSharing(
+            disclosed_to=str(sale["disclosed_to"]),
+            purposes=str(sale["purposes"]),
+            policy_section=str(sale["policy_section"]),
+        ),
         sensitive_statement=str(sensitive["text"]),
         sensitive_section=str(sensitive["policy_section"]),
         retention=retention,

@@ -1,8 +1,12 @@
 """Issuing letters for a case: facts from the store, the settings and the statute engine; every letter kept.
 
 A letter is built from a ``LetterData`` snapshot assembled here, rendered, and stored with its case as a new
-version (bytes, SHA-256, snapshot), never overwriting an earlier one, with an audit event. Sending mails the
-stored bytes and keeps the sent mail, byte for byte, in the case thread.
+version (bytes, SHA-256, snapshot), never overwriting an earlier one, with an audit event. Files that go with a
+letter (the specific-pieces export) are kept with the case too, so sending later mails exactly what the letter
+lists. Sending mails the stored bytes and keeps the sent mail, byte for byte, in the case thread.
+
+Letters that disclose, delete or correct personal information are refused until the requester's identity is
+verified as the law requires, the same rule the workflow applies to the response.
 """
 
 from __future__ import annotations
@@ -17,7 +21,8 @@ from pathlib import Path
 from sqlmodel import Session, col, func, select
 
 from lumetra_desk.core import audit, rules
-from lumetra_desk.core.cases.service import request_types_of
+from lumetra_desk.core.cases import verification
+from lumetra_desk.core.cases.service import find_case, request_types_of
 from lumetra_desk.core.errors import InvalidInputError, NotFoundError
 from lumetra_desk.core.letters.data import (
     AppealFacts,
@@ -28,6 +33,7 @@ from lumetra_desk.core.letters.data import (
     LetterData,
     Recipient,
 )
+from lumetra_desk.core.letters.export import requester_export
 from lumetra_desk.core.letters.kinds import get_kind
 from lumetra_desk.core.letters.render import RenderedLetter, render_letter
 from lumetra_desk.core.mail.smtp import (
@@ -41,6 +47,7 @@ from lumetra_desk.core.mail.smtp import (
 from lumetra_desk.core.settings import Settings
 from lumetra_desk.core.store.db import Store
 from lumetra_desk.core.store.models import (
+    Attachment,
     Case,
     ClockEvent,
     Deadline,
@@ -74,11 +81,20 @@ OPT_OUT_WORDING = {
     "limit_sensitive": "uses of your sensitive personal information beyond those the law permits",
 }
 
-# Where to complain when a GDPR-style law refuses a request (statutes.md §23: Art. 12(4); §24: the ICO).
+# Where to complain when a GDPR-style law refuses a request, and the article that requires saying so
+# (statutes.md §23: Art. 12(4), supervisory authority and judicial remedy; §24: the ICO and the courts).
 COMPLAINT_AUTHORITY = {
-    "eu": "a data protection supervisory authority, in particular in the Member State where you live or work",
-    "uk": "the Information Commissioner's Office (ICO)",
+    "eu": (
+        "a data protection supervisory authority, in particular in the Member State where you live or work",
+        "GDPR Art. 12(4)",
+    ),
+    "uk": ("the Information Commissioner's Office (ICO)", "UK GDPR Art. 12(4)"),
 }
+
+# Letters that disclose, delete or correct personal information: only once the identity is verified.
+_NEED_VERIFIED_IDENTITY = frozenset(
+    {"access_response", "specific_pieces", "deletion_confirmation", "correction_response"}
+)
 
 JURISDICTION_NAMES = {
     "EU": "the European Union",
@@ -122,7 +138,8 @@ class LetterExtras:
     enterprise_customer: str = ""
     officer_note: str = ""
     verification_process: str = ""
-    attachments: tuple[OutgoingAttachment, ...] = ()
+    ag_contact: str = ""  # counsel-verified complaint channel for this letter; else the one in the settings
+    attachments: tuple[OutgoingAttachment, ...] = ()  # further files from other systems (specific pieces)
 
 
 @dataclass(frozen=True)
@@ -135,19 +152,14 @@ class IssuedLetter:
     rendered: RenderedLetter
 
 
-def find_case(session: Session, ref: str) -> Case:
-    """A case by its key (LD-2026-000123) or its number."""
-    ref = ref.strip()
-    case = session.exec(select(Case).where(Case.key == ref.upper())).first()
-    if case is None and ref.isdigit():
-        case = session.get(Case, int(ref))
-    if case is None:
-        raise NotFoundError(f"There is no case {ref!r}.")
-    return case
-
-
 def build_letter_data(
-    session: Session, case: Case, settings: Settings, extras: LetterExtras, *, today: date
+    session: Session,
+    case: Case,
+    settings: Settings,
+    extras: LetterExtras,
+    *,
+    today: date,
+    files: Sequence[ExportFile] = (),
 ) -> LetterData:
     """Assemble the snapshot for one letter from the case, its deadlines, the settings and the statute engine."""
     case_id = case.id or 0
@@ -181,7 +193,9 @@ def build_letter_data(
         received_on=(parent.received_at if parent else case.received_at).date(),
         request_types=tuple(REQUEST_WORDING.get(t, t.replace("_", " ")) for t in types if t != "appeal")
         or tuple(REQUEST_WORDING.get(t, t) for t in types),
-        jurisdiction=_jurisdiction_facts(case.jurisdiction, law, primary),
+        jurisdiction=_jurisdiction_facts(
+            case.jurisdiction, law, primary, extras.ag_contact or settings.ag_contacts.get(case.jurisdiction, "")
+        ),
         tier=case.tier,
         respond_by=due.get("respond"),
         extended_respond_by=due.get("respond_extended"),
@@ -190,10 +204,7 @@ def build_letter_data(
         verification_items=_verification_items(session, case_id, law, primary, company.product),
         declaration_required=bool(law and law.verification_standard(primary).signed_declaration),
         agent_name=case.agent_name,
-        export_files=tuple(
-            ExportFile(a.filename, a.media_type, len(a.data), hashlib.sha256(a.data).hexdigest())
-            for a in extras.attachments
-        ),
+        export_files=tuple(files),
         corrections=extras.corrections,
         opt_out_scope=tuple(OPT_OUT_WORDING[t] for t in types if t in OPT_OUT_WORDING),
         denial_reasons=extras.denial_reasons,
@@ -219,12 +230,20 @@ def issue_letter(
     templates_override_dir: Path | None = None,
     actor: str | None = None,
 ) -> IssuedLetter:
-    """Render a letter for a case and keep it as the next version of that kind, with an audit event."""
+    """Render a letter for a case and keep it as the next version of that kind, with an audit event.
+
+    A specific-pieces letter carries the export of the requester's records in the store (JSON and CSV) before
+    any further files the officer attaches; every file is kept with the case for sending.
+    """
     get_kind(kind)
     with store.read() as session:
         case = find_case(session, case_ref)
         case_id, case_key = case.id or 0, case.key
-        data = build_letter_data(session, case, settings, extras, today=today)
+        _check_identity(session, case, kind)
+        exported = requester_export(session, case, prepared_on=today) if kind == "specific_pieces" else ()
+        files = (*exported, *extras.attachments)
+        described = tuple(_export_file(file, _OUR_RECORDS if file in exported else _OTHER_SYSTEMS) for file in files)
+        data = build_letter_data(session, case, settings, extras, today=today, files=described)
     rendered = render_letter(kind, data, password=password, templates_override_dir=templates_override_dir)
     with store.write() as session:
         last = session.exec(
@@ -244,6 +263,8 @@ def issue_letter(
             issued_by=actor or audit.current_actor(),
         )
         session.add(letter)
+        for file in files:
+            session.add(_kept_file(case_id, file, filename))
         session.flush()
         audit.record(
             session,
@@ -251,21 +272,82 @@ def issue_letter(
             case_id=case_id,
             entity="letter",
             entity_id=letter.id,
-            after={"kind": kind, "version": version, "sha256": rendered.sha256, "filename": filename},
+            after={
+                "kind": kind,
+                "version": version,
+                "sha256": rendered.sha256,
+                "filename": filename,
+                "files": {file.filename: hashlib.sha256(file.data).hexdigest() for file in files},
+            },
             actor=actor,
         )
     return IssuedLetter(letter.id or 0, case_key, kind, version, filename, rendered)
 
 
-def send_letter(
-    store: Store,
-    letter_id: int,
-    settings: Settings,
-    attachments: Sequence[OutgoingAttachment] = (),
-    *,
-    actor: str | None = None,
-) -> SentMail:
-    """Mail an issued letter (and any export files) to the requester; keep the mail in the case thread."""
+_OUR_RECORDS = "your details, your requests and our correspondence, as our privacy office holds them"
+_OTHER_SYSTEMS = "personal information exported from our other systems"
+
+
+def _export_file(file: OutgoingAttachment, description: str) -> ExportFile:
+    digest = hashlib.sha256(file.data).hexdigest()
+    return ExportFile(file.filename, file.media_type, len(file.data), digest, description)
+
+
+def _kept_file(case_id: int, file: OutgoingAttachment, letter_filename: str) -> Attachment:
+    """A file that goes with a letter, kept in the store beside the case (no message: it was not received)."""
+    return Attachment(
+        case_id=case_id,
+        filename=file.filename,
+        declared_type=file.media_type,
+        size=len(file.data),
+        sha256=hashlib.sha256(file.data).hexdigest(),
+        data=file.data,
+        note=f"sent with the letter {letter_filename}",
+    )
+
+
+def _check_identity(session: Session, case: Case, kind: str) -> None:
+    """No letter that discloses, deletes or corrects before verification; no "unable to verify" after it."""
+    state = verification.verification_state(session, case)
+    label = kind.replace("_", " ")
+    if kind in _NEED_VERIFIED_IDENTITY and state not in ("passed", "not_needed"):
+        if kind == "access_response" and verification.categories_verified(session, case):
+            return  # the categories standard was met: a failed specific-pieces request falls back (§7024(a))
+        raise InvalidInputError(
+            f"Case {case.key}: the {label} letter waits until the requester's identity is verified "
+            f"(verification is {state.replace('_', ' ')})."
+        )
+    if kind == "unable_to_verify" and state in ("passed", "not_needed"):
+        raise InvalidInputError(
+            f"Case {case.key}: identity verification is {state.replace('_', ' ')}, so an unable-to-verify letter "
+            "would be wrong."
+        )
+
+
+def _letter_files(session: Session, letter: Letter) -> list[OutgoingAttachment]:
+    """The files the letter lists, as kept with its case when it was issued."""
+    listed = json.loads(letter.snapshot).get("data", {}).get("export_files", [])
+    files = []
+    for entry in listed:
+        kept = session.exec(
+            select(Attachment).where(
+                Attachment.case_id == letter.case_id,
+                col(Attachment.message_id).is_(None),
+                Attachment.sha256 == entry["sha256"],
+                Attachment.filename == entry["filename"],
+            )
+        ).first()
+        if kept is None or kept.data is None:
+            raise NotFoundError(
+                f"The file {entry['filename']} listed in {letter.filename} is no longer kept with the case; "
+                "issue the letter again."
+            )
+        files.append(OutgoingAttachment(kept.filename, kept.data, kept.declared_type or "application/octet-stream"))
+    return files
+
+
+def send_letter(store: Store, letter_id: int, settings: Settings, *, actor: str | None = None) -> SentMail:
+    """Mail an issued letter and the files it lists to the requester; keep the mail in the case thread."""
     smtp = settings.smtp
     if not smtp.configured:
         raise InvalidInputError("No SMTP server is set up; fill in the outgoing mail settings first.")
@@ -290,7 +372,10 @@ def send_letter(
             case_key=case.key,
             subject=get_kind(letter.kind).title,
             body_text=_mail_body(requester.name, case.key, letter.password_protected, settings),
-            attachments=(OutgoingAttachment(letter.filename, letter.pdf, "application/pdf"), *attachments),
+            attachments=(
+                OutgoingAttachment(letter.filename, letter.pdf, "application/pdf"),
+                *_letter_files(session, letter),
+            ),
             in_reply_to=(last_in.message_id_header or "") if last_in else "",
             references=tuple(last_in.references.split()) if last_in else (),
         )
@@ -372,12 +457,16 @@ def _current_deadlines(session: Session, case_id: int) -> dict[str, date]:
     return earliest
 
 
-def _jurisdiction_facts(code: str, law: rules.JurisdictionRules | None, primary: str) -> JurisdictionFacts:
+def _jurisdiction_facts(
+    code: str, law: rules.JurisdictionRules | None, primary: str, ag_contact: str
+) -> JurisdictionFacts:
+    """The statute facts a letter states. The AG contact is the counsel-verified one given for this letter or kept
+    in the settings, never the rulebook's placeholder, which is a note to counsel and not an address."""
     if law is None:
         return JurisdictionFacts(code=code, name=JURISDICTION_NAMES.get(code, code), law_name="", citation="")
     extension = law.extension(primary)
     appeal = law.appeal
-    authority = COMPLAINT_AUTHORITY.get(law.clock, "")
+    authority, refusal_citation = COMPLAINT_AUTHORITY.get(law.clock, ("", ""))
     return JurisdictionFacts(
         code=law.code,
         name=JURISDICTION_NAMES.get(law.code, law.code),
@@ -388,11 +477,11 @@ def _jurisdiction_facts(code: str, law: rules.JurisdictionRules | None, primary:
             decision_period=appeal.decision.period.describe() if appeal.decision else "",
             ag_contact_required=appeal.ag_contact_required != "never",
             ag_contact_on_every_decision=appeal.ag_contact_required == "always",
-            ag_contact=appeal.ag_contact,
+            ag_contact=ag_contact.strip(),
             citation=appeal.decision.citation if appeal.decision else appeal.citation,
         ),
         supervisory_authority=authority,
-        refusal_citation=appeal.citation.split(":", 1)[0].strip() if authority else "",
+        refusal_citation=refusal_citation,
     )
 
 

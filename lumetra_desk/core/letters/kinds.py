@@ -34,7 +34,9 @@ FIELD_LABELS = {
     "statutory_basis": "the statutory basis for the denial",
     "jurisdiction.appeal.decision_period": "the appeal decision period",
     "jurisdiction.appeal.citation": "the appeal citation",
-    "jurisdiction.appeal.ag_contact": "the Attorney General complaint contact",
+    "jurisdiction.appeal.ag_contact": (
+        "the Attorney General complaint contact as counsel confirmed it (settings: ag_contacts, or --ag-contact)"
+    ),
     "jurisdiction.supervisory_authority": "the supervisory authority",
     "jurisdiction.refusal_citation": "the citation for the right to complain and to a judicial remedy",
     "appeal_received_on": "the date the appeal was received",
