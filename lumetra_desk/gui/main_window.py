@@ -19,13 +19,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lumetra_desk.core import demo, rules
+from lumetra_desk.core import audit, demo, rules
 from lumetra_desk.core.dashboard import BUCKETS, Bucket, bucket_filter
 from lumetra_desk.core.intake import imap
 from lumetra_desk.core.intake.importer import ImportResult, MailImporter, default_max_attachment_bytes
+from lumetra_desk.core.letters.batch import BATCH_KINDS, issue_letters
 from lumetra_desk.core.settings import load_settings
 from lumetra_desk.core.store.db import Store
 from lumetra_desk.core.store.queries import CaseFilter
+from lumetra_desk.gui.asker import Asker
 from lumetra_desk.gui.case_view import CaseView
 from lumetra_desk.gui.dashboard_view import DashboardView
 from lumetra_desk.gui.forms.ui_main_window import Ui_MainWindow
@@ -70,6 +72,7 @@ class MainWindow(QMainWindow):
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)
         self.setWindowTitle(f"Lumetra Desk — {store.paths.data_dir}")
+        self.ask = Asker(self)
         self.ui.emptyTitle.setObjectName("emptyTitle")
         self.last_error = ""
         self.last_summary = ""
@@ -116,6 +119,7 @@ class MainWindow(QMainWindow):
             combo.currentIndexChanged.connect(self._apply_filter)
         self.ui.actionImport.triggered.connect(self.choose_import)
         self.ui.actionFetch.triggered.connect(self.fetch_mail)
+        self.ui.actionBatchLetters.triggered.connect(self.issue_batch_letters)
         self.ui.actionSettings.triggered.connect(self.open_settings)
         self.ui.actionQuit.triggered.connect(self.close)
         self.ui.actionDashboard.triggered.connect(lambda: self._show_tab(DASHBOARD_TAB))
@@ -154,6 +158,10 @@ class MainWindow(QMainWindow):
         self.ui.caseSplitter.setSizes([620, 760])
 
     def _setup_status_bar(self) -> None:
+        """The case count stays at the left; summaries and errors show over it for a while, then it returns."""
+        self.count_label = QLabel(self)
+        self.count_label.setAccessibleName("Cases listed")
+        self.statusBar().addWidget(self.count_label)
         self.reminder_label = QLabel(self)
         self.reminder_label.setAccessibleName("Deadlines due soon")
         self.progress_bar = QProgressBar(self)
@@ -256,7 +264,7 @@ class MainWindow(QMainWindow):
         filtered = self.current_filter() != CaseFilter(open_only=True)
         self._has_cases = count > 0 or filtered or self._has_cases
         self._update_page()
-        self.statusBar().showMessage(f"{count} case{'s' if count != 1 else ''}")
+        self.count_label.setText(f"{count} case{'s' if count != 1 else ''}")
         if count and not self.ui.caseTable.currentIndex().isValid():
             self.ui.caseTable.setCurrentIndex(self.cases.index(0, 0))
 
@@ -325,9 +333,15 @@ class MainWindow(QMainWindow):
         if self._progress is not None:
             self._progress.cancel()
             self.cancel_button.setEnabled(False)
-            self.statusBar().showMessage("Cancelling after the current message…")
+            self.statusBar().showMessage("Cancelling after the current step…")
 
-    def _run_long(self, what: str, work: Callable[[Progress], str]) -> None:
+    def _run_long(
+        self,
+        what: str,
+        work: Callable[[Progress], str],
+        kept: str = "what was already imported is kept",
+        then: Callable[[str], None] | None = None,
+    ) -> None:
         if self._progress is not None:
             self.show_error("Other work is still running; wait for it or cancel it first.")
             return
@@ -339,6 +353,8 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.last_summary.splitlines()[0], 15000)
             self._has_cases = True
             self.refresh()
+            if then is not None:
+                then(result)
 
         def failed(message: str) -> None:
             self._end_work()
@@ -347,7 +363,7 @@ class MainWindow(QMainWindow):
 
         def cancelled() -> None:
             self._end_work()
-            self.statusBar().showMessage("Cancelled; what was already imported is kept.", 10000)
+            self.statusBar().showMessage(f"Cancelled; {kept}.", 10000)
             self.refresh()
 
         _task, self._progress = run_with_progress(work, done, failed, self, self._on_progress, cancelled)
@@ -399,6 +415,48 @@ class MainWindow(QMainWindow):
             )
 
         self._run_long("Fetching mail…", work)
+
+    def issue_batch_letters(self) -> None:
+        """One letter kind for every selected case, in the background with progress and Cancel; none is sent."""
+        rows = sorted({index.row() for index in self.ui.caseTable.selectionModel().selectedRows()})
+        case_ids = [case_id for case_id in map(self.cases.case_id, rows) if case_id is not None]
+        if not case_ids:
+            self.show_error("Select the cases in the case list first (Shift or Ctrl with a click or the arrows).")
+            return
+        kinds = {kind.replace("_", " "): kind for kind in BATCH_KINDS}
+        count = f"{len(case_ids)} selected case{'s' if len(case_ids) != 1 else ''}"
+        chosen = self.ask.choice("Letters", f"Which letter for the {count}?", list(kinds))
+        if chosen is None:
+            return
+        question = f"Issue the {chosen} letter for the {count}? Each is kept with its case; none is sent yet."
+        if not self.ask.confirm("Letters", question):
+            return
+        store, paths, kind, actor = self.store, self.paths, kinds[chosen], audit.current_actor()
+
+        def work(progress: Progress) -> str:
+            def each(done: int, total: int, case_key: str) -> None:
+                progress(done, total, f"Letter {done} of {total}: {case_key}")
+
+            settings = load_settings(paths)
+            outcome = issue_letters(
+                store,
+                case_ids,
+                kind,
+                settings,
+                today=date.today(),
+                templates_override_dir=paths.templates_override_dir,
+                actor=actor,
+                after_each=each,
+            )
+            return outcome.text()
+
+        def show_refusals(summary: str) -> None:
+            if "\n" in summary:
+                self.show_error(summary)
+
+        self._run_long(
+            f"Issuing the {chosen} letter for the {count}…", work, "the letters already issued are kept", show_refusals
+        )
 
     # ------------------------------------------------------------ drag and drop
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:

@@ -13,6 +13,8 @@ SHORTCUTS: tuple[tuple[str, str], ...] = (
     ("Alt+5", "Dashboard: review new mail"),
     ("Ctrl+F", "Search cases (messages, notes, requester, or a case key)"),
     ("Up, Down, Page Up, Page Down, Home, End", "Move through the case list"),
+    ("Shift+Up / Shift+Down, Ctrl+A", "Select several cases in the case list"),
+    ("Ctrl+Shift+G", "Issue one letter kind for every selected case"),
     ("Enter", "Open the selected case (case list and next deadlines)"),
     ("Esc", "From the case view back to the case list"),
     *((keys, f"Case: {label}") for label, keys in ACTION_LABELS.values()),

@@ -104,7 +104,7 @@ def test_daily_flow_end_to_end(qtbot: QtBot, store: Store, tmp_path: Path) -> No
     mail = tmp_path / "request.eml"
     shutil.copy(CORPUS / "002_ccpa_rtk_categories_only.eml", mail)
     window = _window(qtbot, store)
-    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "0 cases", timeout=WAIT)
+    qtbot.waitUntil(lambda: window.count_label.text() == "0 cases", timeout=WAIT)
 
     # 1. The mail is dropped on the window and imported in the background.
     _drop(window, [mail])

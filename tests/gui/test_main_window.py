@@ -32,7 +32,7 @@ def test_fonts_are_installed(qapp: object) -> None:
 
 def test_empty_store_offers_demo_data_and_loads_it(qtbot: QtBot, store: Store) -> None:
     window = _window(qtbot, store)
-    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "0 cases")
+    qtbot.waitUntil(lambda: window.count_label.text() == "0 cases")
     assert window.ui.pages.currentIndex() == EMPTY_PAGE
     with qtbot.waitSignal(window.cases.loaded, timeout=60_000, check_params_cb=lambda n: n > 0):
         qtbot.mouseClick(window.ui.loadDemoButton, Qt.MouseButton.LeftButton)
