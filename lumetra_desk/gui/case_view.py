@@ -493,9 +493,12 @@ class CaseView(QWidget):
         if reason is None:
             return
         target = dict(workflow.ACTION_TARGETS)[name]
+        purge = load_settings(self.paths).purge_id_documents_on_close
         self._write(
             f"{label}…",
-            lambda sc: workflow.transition(sc[0], sc[1], target, reason=reason, actor=None, waiting_for=waiting_for),
+            lambda sc: workflow.transition(
+                sc[0], sc[1], target, reason=reason, actor=None, waiting_for=waiting_for, purge_id_documents=purge
+            ),
         )
 
     def _respond(self) -> None:
@@ -523,10 +526,18 @@ class CaseView(QWidget):
         reason = self.ask.text("Respond", f"Why is {case.key} answered this way? (recorded)", "")
         if reason is None:
             return
+        purge = load_settings(self.paths).purge_id_documents_on_close  # an upheld appeal closes the original
         self._write(
             "Recording the response…",
             lambda sc: workflow.respond(
-                sc[0], sc[1], outcome, reason=reason, reason_code=code, ag_contact_given=ag_contact, actor=None
+                sc[0],
+                sc[1],
+                outcome,
+                reason=reason,
+                reason_code=code,
+                ag_contact_given=ag_contact,
+                actor=None,
+                purge_id_documents=purge,
             ),
         )
 

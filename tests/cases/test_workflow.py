@@ -20,6 +20,7 @@ from lumetra_desk.core.store.models import Attachment, AuditEvent, Case, Deadlin
 
 
 def _move(store: Store, key: str, target: str, **kwargs: object) -> Case:
+    kwargs.setdefault("purge_id_documents", True)
     with store.write() as session:
         case = service.find_case(session, key)
         workflow.transition(session, case, target, reason=f"to {target}", **kwargs)  # type: ignore[arg-type]
@@ -27,6 +28,7 @@ def _move(store: Store, key: str, target: str, **kwargs: object) -> Case:
 
 
 def _respond(store: Store, key: str, outcome: str, **kwargs: object) -> Case:
+    kwargs.setdefault("purge_id_documents", True)
     with store.write() as session:
         case = service.find_case(session, key)
         workflow.respond(session, case, outcome, reason="answered", **kwargs)  # type: ignore[arg-type]
@@ -56,7 +58,7 @@ def test_plain_transitions_follow_the_table(store: Store) -> None:
     with pytest.raises(InvalidInputError, match="Unknown status"):
         _move(store, key, "paused")
     with store.write() as session, pytest.raises(InvalidInputError, match="reason is required"):
-        workflow.transition(session, service.find_case(session, key), "verifying", reason=" ")
+        workflow.transition(session, service.find_case(session, key), "verifying", reason=" ", purge_id_documents=True)
     case = _move(store, key, "verifying")
     assert case.status == "verifying"
     with pytest.raises(InvalidInputError, match="not finished"):

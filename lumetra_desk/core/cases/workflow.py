@@ -127,12 +127,13 @@ def transition(
     actor: str | None = None,
     on: date | None = None,
     waiting_for: str = "",
-    purge_id_documents: bool = True,
+    purge_id_documents: bool,
 ) -> None:
     """Move a case to ``target`` (not ``responded``: see ``respond``) with the reason recorded.
 
     Waiting on the requester records the clock event that stops (ID) or pauses (clarification) a UK clock;
-    leaving that wait records the matching arrival, and the deadlines are recomputed.
+    leaving that wait records the matching arrival, and the deadlines are recomputed. ``purge_id_documents``
+    (the setting ``purge_id_documents_on_close``) has no default, so no caller closes a case without saying it.
     """
     if target == "responded":
         raise InvalidInputError(f"A response needs an outcome: cases transition {case.key} responded --outcome ...")
@@ -209,7 +210,7 @@ def respond(
     ag_contact_given: bool | None = None,
     actor: str | None = None,
     at: datetime | None = None,
-    purge_id_documents: bool = True,
+    purge_id_documents: bool,
 ) -> None:
     """Record the answer: the outcome per right with its reason code, then the status ``responded``.
 
