@@ -135,6 +135,7 @@ def _show_data(session: Session, case: Case) -> dict[str, Any]:
         select(Deadline).where(Deadline.case_id == case_id).order_by(col(Deadline.computed_at), col(Deadline.id))
     ).all()
     plan = verification.plan_for_case(session, case)
+    recorded = verification.steps_of(session, case_id)
     return {
         "key": case.key,
         "id": case_id,
@@ -151,6 +152,7 @@ def _show_data(session: Session, case: Case) -> dict[str, Any]:
         "ag_contact_given": case.ag_contact_given,
         "parent_case_id": case.parent_case_id,
         "merged_into_id": case.merged_into_id,
+        "linked_cases": export.linked_cases(session, case),
         "deadlines": [
             {
                 "request_type": d.request_type,
@@ -170,9 +172,15 @@ def _show_data(session: Session, case: Case) -> dict[str, Any]:
             "level": plan.level,
             "citation": plan.citation,
             "notes": list(plan.notes),
+            "plan_written": bool(recorded),
+            # Until the plan is written (`cases plan`, or the first `cases verify`), the steps it will have.
             "steps": [
                 {"code": s.code, "description": s.description, "required": s.required, "status": s.status}
-                for s in verification.steps_of(session, case_id)
+                for s in recorded
+            ]
+            or [
+                {"code": s.code, "description": s.description, "required": s.required, "status": "pending"}
+                for s in plan.steps
             ],
         },
         "free_request_notices": service.free_request_notices(session, case),
@@ -198,8 +206,11 @@ def run_show(args: argparse.Namespace, ctx: CliContext) -> int:
         print(f"  {'' if d['current'] else '(superseded) '}{d['event']:<24} {d['due']}  {d['request_type']}")
     for e in data["clock_events"]:
         print(f"  clock: {e['kind']} on {e['on']} {e['reason']}")
+    for link in data["linked_cases"]:
+        print(f"  linked: {link['relation'].replace('_', ' ')} {link['key']} ({link['status']})")
     v = data["verification"]
-    print(f"  verification: {v['state']} ({v['level']}; {v['citation']})")
+    written = "" if v["plan_written"] else "; plan not written yet"
+    print(f"  verification: {v['state']} ({v['level']}; {v['citation']}{written})")
     for step in v["steps"]:
         print(f"    {step['code']:<24} {step['status']:<8} {step['description']}")
     for notice in data["free_request_notices"]:

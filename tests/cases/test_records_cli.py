@@ -47,6 +47,8 @@ def test_show_transition_and_refusals_through_the_cli(store: Store, capsys: pyte
     code, out, _ = _cli(capsys, "cases", "show", key, "--json")
     shown = json.loads(out)
     assert code == 0 and shown["whose_turn"] == "ours" and shown["verification"]["state"] == "pending"
+    planned = shown["verification"]
+    assert not planned["plan_written"] and [s["code"] for s in planned["steps"]] == ["data_point_1", "data_point_2"]
     assert {a["name"]: a["enabled"] for a in shown["actions"]}["close"] is False
     code, _, err = _cli(capsys, "cases", "transition", key, "closed", "--reason", "done")
     assert code == 1 and "only from responded" in err
@@ -72,6 +74,8 @@ def test_cli_merge_appeal_and_extend(store: Store, capsys: pytest.CaptureFixture
     assert code == 1 and "before case" in err and "was answered (2026-03-20)" in err
     code, out, _ = _cli(capsys, "cases", "appeal", a, "--received", "2026-04-01")
     assert code == 0 and "decision due 2026-05-31" in out
+    links = json.loads(_cli(capsys, "cases", "show", a, "--json")[1])["linked_cases"]
+    assert [(link["key"], link["relation"]) for link in links] == [(b, "merged"), (out.split()[1], "appeal")]
     ca = make_case(store, types=("opt_out_sale_share",), email="c@example.com")
     _respond(store, ca, "complied")
     code, _, err = _cli(capsys, "cases", "appeal", ca, "--received", "2026-04-01")

@@ -66,7 +66,7 @@ def case_record(session: Session, case: Case) -> dict[str, Any]:
         "deadlines": rows(Deadline, col(Deadline.case_id)),
         "letters": rows(Letter, col(Letter.case_id)),
         "notes": rows(Note, col(Note.case_id)),
-        "linked_cases": _links(session, case),
+        "linked_cases": linked_cases(session, case),
         "free_request_notices": service.free_request_notices(session, case),
         "audit_trail": rows(AuditEvent, col(AuditEvent.case_id)),
     }
@@ -83,7 +83,8 @@ def _children(session: Session, case: Case) -> list[Case]:
     )
 
 
-def _links(session: Session, case: Case) -> list[dict[str, str]]:
+def linked_cases(session: Session, case: Case) -> list[dict[str, str]]:
+    """The case's original (of an appeal) or kept case (of a duplicate), then its appeals and merged duplicates."""
     links = []
     for relation, other_id in (("appeal_of", case.parent_case_id), ("merged_into", case.merged_into_id)):
         other = session.get(Case, other_id) if other_id else None
