@@ -93,10 +93,16 @@ def load_settings(paths: AppPaths) -> Settings:
 
 
 def save_settings(paths: AppPaths, settings: Settings) -> None:
-    """Write atomically so a crash never leaves half a settings file."""
-    paths.ensure()
+    """Write atomically so a crash, a full disk or a read-only folder never leaves half a settings file."""
     payload = json.dumps(settings.model_dump(mode="json"), indent=2, ensure_ascii=False)
-    _atomic_write(paths.settings_file, payload.encode())
+    try:
+        paths.ensure()
+        _atomic_write(paths.settings_file, payload.encode())
+    except OSError as exc:
+        raise InvalidInputError(
+            f"The settings could not be saved in {paths.settings_file} ({exc.strerror or exc}); "
+            "the previous settings are kept."
+        ) from exc
 
 
 def _atomic_write(target: Path, data: bytes) -> None:

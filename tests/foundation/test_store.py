@@ -4,18 +4,22 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import pytest
+import secretstorage
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
+from sqlalchemy import event
 from sqlmodel import SQLModel, select
 
-from lumetra_desk.core import secrets
+from lumetra_desk.core import demo, secrets
 from lumetra_desk.core.errors import StoreError, StoreLockedError
 from lumetra_desk.core.paths import AppPaths, resolve_paths
 from lumetra_desk.core.store.db import PassphraseRequiredError, Store, StoreMeta
 from lumetra_desk.core.store.migrate import current_revision, head_revision, include_name
 from lumetra_desk.core.store.models import Requester
+from lumetra_desk.core.store.queries import case_ids, iter_case_rows
 
 
 def test_new_store_is_migrated_encrypted_and_keyed_from_the_keyring(store: Store) -> None:
@@ -92,6 +96,37 @@ def test_store_from_a_newer_version_is_refused(store: Store) -> None:
     store.close()
     with pytest.raises(StoreError, match="newer version of Lumetra Desk"):
         Store.open(store.paths)
+    for _ in range(2):  # the window's open: the same plain error, and the window lock is released each time
+        with pytest.raises(StoreError, match="newer version of Lumetra Desk"):
+            Store.open(store.paths, exclusive=True)
+
+
+def _store_keys_in_keyring() -> set[str]:
+    connection = secretstorage.dbus_init()
+    try:
+        items = secretstorage.get_default_collection(connection).search_items({"service": secrets.SERVICE})
+        return {item.get_attributes()["username"] for item in items}
+    finally:
+        connection.close()
+
+
+def test_a_store_that_cannot_be_created_completely_leaves_nothing_behind(app_paths: AppPaths) -> None:
+    app_paths.ensure()
+    app_paths.store_meta_file.mkdir()  # its description cannot be written: creation fails at the very end
+    keys_before = _store_keys_in_keyring()
+    with pytest.raises(StoreError, match="could not be written"):
+        Store.open(app_paths)
+    assert sorted(p.name for p in app_paths.data_dir.iterdir()) == ["config", "logs", "store.json"]
+    assert _store_keys_in_keyring() == keys_before, "no orphan key is left in the keyring"
+
+
+def test_a_new_store_replaces_the_description_of_a_deleted_one(app_paths: AppPaths) -> None:
+    Store.open(app_paths, passphrase="first").close()
+    app_paths.store_file.unlink()  # the officer deleted the store to start again, and left store.json
+    fresh = Store.open(app_paths)
+    fresh.close()
+    assert StoreMeta.read(app_paths.store_meta_file) == fresh.meta and fresh.meta.encryption == "keyring"
+    Store.open(app_paths).close()
 
 
 def test_second_window_on_the_same_store_is_refused(app_paths: AppPaths) -> None:
@@ -150,3 +185,26 @@ def test_models_and_migrations_agree(store: Store) -> None:
         context = MigrationContext.configure(conn, opts={"include_name": include_name})
         diff = compare_metadata(context, SQLModel.metadata)
     assert diff == []
+
+
+def test_case_listing_reads_the_ids_one_batch_at_a_time(store: Store) -> None:
+    """`cases list` streams: when the first rows come out, the rest of the ids are still in the open cursor."""
+    demo.fill(store, 60, seed=2)
+    id_cursors: list[Any] = []
+
+    def remember_id_cursor(_conn: Any, cursor: Any, statement: str, *_: Any) -> None:
+        if statement.split("FROM")[0].split() == ["SELECT", '"case".id']:
+            id_cursors.append(cursor)
+
+    event.listen(store.engine, "after_cursor_execute", remember_id_cursor)
+    try:
+        with store.read() as session:
+            rows = iter_case_rows(session, batch=10)
+            first = next(rows)
+            assert len(id_cursors) == 1 and len(id_cursors[0].fetchall()) == 50, "only one batch of ids was read"
+            assert first.key.startswith("LD-")
+    finally:
+        event.remove(store.engine, "after_cursor_execute", remember_id_cursor)
+    with store.read() as session:
+        listed = [row.id for row in iter_case_rows(session, batch=7)]
+        assert listed == case_ids(session) and len(set(listed)) == 60

@@ -23,7 +23,12 @@ FTS_TABLES = ("message_fts", "note_fts")
 
 @contextmanager
 def fts_deferred(session: Session) -> Iterator[None]:
-    """Inside this block inserts skip the FTS triggers; on the way out the index is rebuilt in full."""
+    """Inside this block inserts skip the FTS triggers; on the way out the index is rebuilt in full.
+
+    Must run inside a write transaction: when the block fails, that transaction's rollback brings the dropped
+    triggers back, so nothing is rebuilt or recreated here (SQLite may already have rolled back by itself,
+    as it does on a full disk, and recreating the triggers would then hide the real error).
+    """
     conn = session.connection()
     triggers = conn.exec_driver_sql(
         "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND (name LIKE 'message_fts_%' "
@@ -31,13 +36,11 @@ def fts_deferred(session: Session) -> Iterator[None]:
     ).all()
     for name, _ in triggers:
         conn.exec_driver_sql(f'DROP TRIGGER "{name}"')
-    try:
-        yield
-    finally:
-        for table in FTS_TABLES:
-            conn.exec_driver_sql(f"INSERT INTO {table}({table}) VALUES ('rebuild')")
-        for _, sql in triggers:
-            conn.exec_driver_sql(sql)
+    yield
+    for table in FTS_TABLES:
+        conn.exec_driver_sql(f"INSERT INTO {table}({table}) VALUES ('rebuild')")
+    for _, sql in triggers:
+        conn.exec_driver_sql(sql)
 
 
 def table_of(model: type[SQLModel]) -> Table:

@@ -30,7 +30,7 @@ from sqlmodel import Session
 
 from lumetra_desk import __version__
 from lumetra_desk.core import secrets
-from lumetra_desk.core.errors import InvalidInputError, StoreError, StoreLockedError
+from lumetra_desk.core.errors import InvalidInputError, LumetraError, StoreError, StoreLockedError
 from lumetra_desk.core.paths import AppPaths
 
 log = logging.getLogger("lumetra_desk.store")
@@ -38,6 +38,7 @@ log = logging.getLogger("lumetra_desk.store")
 PASSPHRASE_ENV = "LUMETRA_DESK_PASSPHRASE"
 _HEX_KEY = re.compile(r"^[0-9a-f]{64}$")  # a keyring store's key: 256 random bits as hex
 Encryption = Literal["keyring", "passphrase", "none"]
+SIDE_FILES = ("-wal", "-shm", "-journal")  # SQLite's companions of the store file
 
 
 class PassphraseRequiredError(StoreError):
@@ -64,8 +65,12 @@ class StoreMeta:
     def write(self, file: Path) -> None:
         payload = {"store_id": self.store_id, "encryption": self.encryption, "created_by": __version__}
         tmp = file.with_suffix(".tmp")
-        tmp.write_text(json.dumps(payload, indent=2))
-        tmp.replace(file)
+        try:
+            tmp.write_text(json.dumps(payload, indent=2))
+            tmp.replace(file)
+        except OSError as exc:
+            tmp.unlink(missing_ok=True)
+            raise StoreError(f"The store description {file} could not be written ({exc.strerror or exc}).") from exc
 
 
 def _sql_key(meta: StoreMeta, passphrase: str | None) -> str | None:
@@ -174,28 +179,39 @@ class Store:
                     f"{file} has no store description (store.json) beside it; it is not a Lumetra Desk store "
                     "or the description was lost."
                 )
-            meta = StoreMeta.read(meta_file)
-        elif not create:
+            return cls._connect(paths, StoreMeta.read(meta_file), passphrase, lock_fd)
+        if not create:
             raise StoreError(f"There is no store in {paths.data_dir}.")
-        else:
-            meta = _new_store_meta(encrypted, passphrase)
+        meta = _new_store_meta(encrypted, passphrase)
+        try:
+            store = cls._connect(paths, meta, passphrase, lock_fd)
+            meta.write(meta_file)  # replaces a description left behind by a deleted store
+        except BaseException:
+            _discard_new_store(paths, meta)
+            raise
+        return store
+
+    @classmethod
+    def _connect(cls, paths: AppPaths, meta: StoreMeta, passphrase: str | None, lock_fd: int | None) -> Store:
+        """Key the store file, check the key, and migrate it to this version's schema."""
         sql_key = _sql_key(meta, passphrase)
-        engine = _make_engine(file, sql_key)
+        engine = _make_engine(paths.store_file, sql_key)
         try:
             with engine.connect():
                 pass
         except DatabaseError as exc:
             engine.dispose()
-            raise _plain_open_error(exc, file) from exc
-        if not meta_file.exists():
-            meta.write(meta_file)
-        store = cls(paths, meta, engine, sql_key, lock_fd)
+            raise _plain_open_error(exc, paths.store_file) from exc
         from lumetra_desk.core.store import migrate
 
+        store = cls(paths, meta, engine, sql_key, lock_fd)
         try:
             migrate.upgrade(store)
+        except (OperationalError, sqlcipher.OperationalError) as exc:  # a full disk or a read-only file
+            engine.dispose()  # not store.close(): the window lock belongs to open(), which releases it
+            raise _plain_write_error(exc) from exc
         except BaseException:
-            store.close()
+            engine.dispose()
             raise
         return store
 
@@ -207,7 +223,7 @@ class Store:
             try:
                 yield session
                 session.commit()
-            except OperationalError as exc:
+            except (OperationalError, sqlcipher.OperationalError) as exc:  # the latter from bulk raw cursors
                 session.rollback()
                 raise _plain_write_error(exc) from exc
             except BaseException:
@@ -324,6 +340,16 @@ def _new_store_meta(encrypted: bool, passphrase: str | None) -> StoreMeta:
     )
 
 
+def _discard_new_store(paths: AppPaths, meta: StoreMeta) -> None:
+    """A store that could not be created completely leaves nothing behind: no half-made file, no orphan key."""
+    for leftover in (paths.store_file, *(paths.store_file.with_name(paths.store_file.name + s) for s in SIDE_FILES)):
+        with contextlib.suppress(OSError):
+            leftover.unlink(missing_ok=True)
+    if meta.encryption == "keyring":
+        with contextlib.suppress(LumetraError):
+            secrets.delete_secret(meta.key_secret_name)
+
+
 def _lock_exclusive(fd: int) -> None:
     """Take a non-blocking exclusive lock that the OS releases when the process ends, however it ends."""
     if sys.platform == "win32":
@@ -352,21 +378,28 @@ def _take_window_lock(paths: AppPaths) -> int:
 
 def _plain_open_error(exc: DatabaseError, file: Path) -> StoreError:
     message = str(exc.orig) if exc.orig is not None else str(exc)
+    if "full" in message:
+        return StoreError(f"The disk holding {file} is full; free some space and try again.")
     if "not a database" in message:
         return StoreError(
             f"{file} could not be opened: the key or passphrase is wrong, or the file is not a Lumetra Desk store."
         )
     if "readonly" in message or "unable to open" in message:
-        return StoreError(f"{file} cannot be opened for writing; check the folder's permissions.")
+        return StoreError(
+            f"{file} cannot be opened for writing: the data folder or the file is read-only; check its permissions."
+        )
     return StoreError(f"{file} could not be opened ({message}).")
 
 
-def _plain_write_error(exc: OperationalError) -> StoreError:
-    message = str(exc.orig) if exc.orig is not None else str(exc)
+def _plain_write_error(exc: OperationalError | sqlcipher.OperationalError) -> StoreError:
+    orig = getattr(exc, "orig", None)
+    message = str(orig if orig is not None else exc)
     if "full" in message:
         return StoreError("The disk is full; nothing was saved. Free some space and try again.")
     if "readonly" in message:
         return StoreError("The store is read-only; nothing was saved. Check the data folder's permissions.")
+    if "disk I/O" in message:
+        return StoreError("The disk reported an error (it may be full or failing); nothing was saved.")
     if "locked" in message or "busy" in message:
         return StoreError("The store is busy with another task; nothing was saved. Try again in a moment.")
     return StoreError(f"The store could not save the change ({message}); nothing was saved.")

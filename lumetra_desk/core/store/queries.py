@@ -123,13 +123,17 @@ def _filtered(statement: Select[Any], flt: CaseFilter) -> Select[Any]:
     return statement.where(and_(*conditions)) if conditions else statement
 
 
-def case_ids(
-    session: Session, flt: CaseFilter = CaseFilter(), sort: SortKey = "due_date", descending: bool = False
-) -> list[int]:
+def _ids_statement(flt: CaseFilter, sort: SortKey, descending: bool) -> Select[Any]:
     statement = select(col(Case.id))
     if sort == "requester":
         statement = statement.join(Requester, col(Requester.id) == col(Case.requester_id))
-    statement = _filtered(statement, flt).order_by(*_sort_columns(sort, descending))
+    return _filtered(statement, flt).order_by(*_sort_columns(sort, descending))
+
+
+def case_ids(
+    session: Session, flt: CaseFilter = CaseFilter(), sort: SortKey = "due_date", descending: bool = False
+) -> list[int]:
+    statement = _ids_statement(flt, sort, descending)
     return [cast(int, i) for i in session.connection().execute(statement, _params(flt)).scalars()]
 
 
@@ -204,7 +208,8 @@ def case_rows(session: Session, ids: Sequence[int], with_message_ids: bool = Fal
 def iter_case_rows(
     session: Session, flt: CaseFilter = CaseFilter(), batch: int = 500, with_message_ids: bool = False
 ) -> Iterator[CaseRow]:
-    """Stream every matching case in due-date order, a batch at a time."""
-    ids = case_ids(session, flt)
-    for start in range(0, len(ids), batch):
-        yield from case_rows(session, ids[start : start + batch], with_message_ids=with_message_ids)
+    """Stream every matching case in due-date order: the ids are read from one open cursor a batch at a time,
+    so only one batch of ids and rows is ever held, however many cases match."""
+    ids = session.connection().execute(_ids_statement(flt, "due_date", False), _params(flt)).scalars()
+    for chunk in ids.partitions(batch):
+        yield from case_rows(session, [cast(int, i) for i in chunk], with_message_ids=with_message_ids)

@@ -1,0 +1,166 @@
+"""The issue's bad input, for real: a full disk and a read-only data folder (a small tmpfs in a private mount
+namespace, seen by nobody else), a second window on a store another process holds, and a store from a newer
+version opened by the window. Each gives a plain message, writes nothing half-way and loses nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shlex
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from lumetra_desk.core.paths import AppPaths
+from lumetra_desk.core.store.db import Store
+from lumetra_desk.gui.app import open_store_interactively
+
+PASSPHRASE = "correct horse battery staple"
+CLI = f"{shlex.quote(sys.executable)} -m lumetra_desk"
+
+
+def run_with_own_tmpfs(tmp_path: Path, size: str, script: str) -> Path:
+    """Run ``script`` (bash) with ``$DESK`` a fresh tmpfs of ``size``, in a mount namespace of its own.
+
+    ``$LD`` is the command line on that folder; results go to files in the returned folder ``$OUT``.
+    """
+    desk, out = tmp_path / "desk", tmp_path / "out"
+    desk.mkdir()
+    out.mkdir()
+    namespace = ["unshare", "--mount", "--propagation", "private"]
+    if os.geteuid() != 0:
+        namespace.insert(1, "--map-root-user")  # a user namespace lets a non-root developer mount a tmpfs
+    prologue = f'mount -t tmpfs -o size={size} tmpfs "$DESK"\nLD="{CLI} --data-dir $DESK"\n'
+    env = {
+        "PATH": os.environ["PATH"],
+        "HOME": str(tmp_path),
+        "DESK": str(desk),
+        "OUT": str(out),
+        "LUMETRA_DESK_PASSPHRASE": PASSPHRASE,
+    }
+    result = subprocess.run(
+        [*namespace, shutil.which("bash") or "/bin/bash", "-euc", prologue + script],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert not any(desk.iterdir()), "the tmpfs must not be visible outside its namespace"
+    return out
+
+
+def _one_plain_line(err: str) -> str:
+    assert err.startswith("lumetra-desk: ") and err.count("\n") == 1 and "Traceback" not in err, err
+    return err
+
+
+@pytest.mark.slow
+def test_a_full_disk_gives_a_plain_message_and_loses_nothing(tmp_path: Path) -> None:
+    out = run_with_own_tmpfs(
+        tmp_path,
+        "1m",
+        """
+        $LD demo --cases 20 --seed 5 > /dev/null
+        $LD cases list --json > "$OUT/before.json"
+        $LD demo --cases 4000 --seed 6 2> "$OUT/full.err" && echo 0 > "$OUT/full.rc" || echo $? > "$OUT/full.rc"
+        $LD cases list --json > "$OUT/after.json"
+        $LD cases list --search delete --json > "$OUT/search.json"
+        $LD db check > "$OUT/check.out"
+        $LD audit verify > "$OUT/audit.out"
+        """,
+    )
+    assert (out / "full.rc").read_text().strip() == "1"
+    assert "The disk is full; nothing was saved" in _one_plain_line((out / "full.err").read_text())
+    before = json.loads((out / "before.json").read_text())
+    assert len(before) == 20 and json.loads((out / "after.json").read_text()) == before
+    assert json.loads((out / "search.json").read_text()), "the full-text index survived the failed load"
+    assert "healthy" in (out / "check.out").read_text()
+    assert "intact" in (out / "audit.out").read_text()
+
+
+@pytest.mark.slow
+def test_a_read_only_data_folder_gives_a_plain_message_and_loses_nothing(tmp_path: Path) -> None:
+    out = run_with_own_tmpfs(
+        tmp_path,
+        "16m",
+        """
+        $LD demo --cases 10 --seed 5 > /dev/null
+        $LD cases list --json > "$OUT/before.json"
+        mount -o remount,ro "$DESK"
+        for command in "cases list" "demo --cases 5" "db backup $DESK/copy.db"; do
+          name=${command%% *}
+          $LD $command 2> "$OUT/$name.err" && echo 0 > "$OUT/$name.rc" || echo $? > "$OUT/$name.rc"
+        done
+        mount -o remount,rw "$DESK"
+        $LD cases list --json > "$OUT/after.json"
+        """,
+    )
+    for name in ("cases", "demo", "db"):
+        assert (out / f"{name}.rc").read_text().strip() == "1", name
+        assert "read-only" in _one_plain_line((out / f"{name}.err").read_text())
+    before = json.loads((out / "before.json").read_text())
+    assert len(before) == 10 and json.loads((out / "after.json").read_text()) == before
+
+
+def _answer_the_message_box(shown: list[str]) -> None:
+    """Read the modal message box the code under test opens, then press its OK button."""
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        shown.append(box.text())
+        box.button(QMessageBox.StandardButton.Ok).click()
+
+    QTimer.singleShot(0, answer)
+
+
+@pytest.mark.gui
+def test_a_second_window_on_a_store_another_process_holds_is_refused(qapp: QApplication, app_paths: AppPaths) -> None:
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys; from lumetra_desk.core.paths import resolve_paths; from lumetra_desk.core.store.db import "
+            "Store; s = Store.open(resolve_paths(sys.argv[1]), exclusive=True); print('open', flush=True); "
+            "sys.stdin.read(); s.close()",
+            str(app_paths.data_dir),
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline() == "open\n"
+        shown: list[str] = []
+        _answer_the_message_box(shown)
+        assert open_store_interactively(app_paths) is None
+        assert shown == ["Lumetra Desk is already open on this store in another window; switch to that window."]
+    finally:
+        assert holder.stdin is not None
+        holder.stdin.close()
+        assert holder.wait(timeout=60) == 0
+    store = open_store_interactively(app_paths)  # the first window closed: this one opens
+    assert store is not None
+    store.close()
+
+
+@pytest.mark.gui
+def test_the_window_refuses_a_store_from_a_newer_version_in_plain_words(qapp: QApplication, store: Store) -> None:
+    with store.write() as session:
+        session.connection().exec_driver_sql("UPDATE alembic_version SET version_num = '9999_future'")
+    store.close()
+    before = hashlib.sha256(store.paths.store_file.read_bytes()).hexdigest()
+    shown: list[str] = []
+    _answer_the_message_box(shown)
+    assert open_store_interactively(store.paths) is None
+    assert len(shown) == 1 and "written by a newer version of Lumetra Desk" in shown[0]
+    assert hashlib.sha256(store.paths.store_file.read_bytes()).hexdigest() == before, "the newer store is untouched"
