@@ -13,7 +13,7 @@ import re
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget, QWizard
 
 from lumetra_desk.core import secrets
-from lumetra_desk.core.errors import SecretsError
+from lumetra_desk.core.errors import LumetraError, SecretsError
 from lumetra_desk.core.paths import AppPaths
 from lumetra_desk.core.settings import (
     CompanySettings,
@@ -145,8 +145,9 @@ class FirstRunWizard(QWizard):
         else:
             ui.imapPasswordEdit.setEnabled(False)
             ui.keyringNote.setText(
-                "No system keyring is available, so the password cannot be saved; you will be asked for it "
-                "when mail is fetched. Start a keyring (for example GNOME Keyring) to save it."
+                "No system keyring is available, so the password cannot be saved and mail cannot be fetched yet "
+                "(saved messages can still be imported). Start a keyring (for example GNOME Keyring), then enter "
+                "the password in Settings."
             )
 
     def _suggest_port(self) -> None:
@@ -217,3 +218,6 @@ def run_first_run(paths: AppPaths, parent: QWidget | None = None) -> FirstRunOut
     except SecretsError as exc:
         QMessageBox.warning(parent, "Lumetra Desk", f"The settings were saved, but not the mailbox password: {exc}")
         return FirstRunOutcome.CONFIGURED
+    except LumetraError as exc:  # the settings folder is read-only or full
+        QMessageBox.warning(parent, "Lumetra Desk", f"{exc} The wizard will be shown again at the next start.")
+        return FirstRunOutcome.POSTPONED

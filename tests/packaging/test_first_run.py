@@ -4,10 +4,12 @@ explore with demo data; validation keeps the officer on the page with a plain se
 from __future__ import annotations
 
 import json
+import re
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QWizard
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QMessageBox, QWizard
 from pytestqt.qtbot import QtBot
 
 from lumetra_desk.core.paths import AppPaths
@@ -147,3 +149,59 @@ def test_no_wizard_once_the_first_run_is_done(app_paths: AppPaths) -> None:
     save_settings(app_paths, Settings(first_run_done=True))
     assert run_first_run(app_paths) is FirstRunOutcome.CONFIGURED  # returns at once: no dialog to answer
     assert json.loads(app_paths.settings_file.read_text())["first_run_done"] is True
+
+
+def _shortcut_letters(texts: list[str]) -> list[str]:
+    """The Alt+letter of each text: the character after a single '&' ("&&" is a literal ampersand)."""
+    return [match.group(1).lower() for text in texts for match in [re.search(r"(?<!&)&([^&])", text)] if match]
+
+
+def test_no_alt_shortcut_is_taken_twice_on_any_page(qtbot: QtBot, app_paths: AppPaths) -> None:
+    """Alt+N must go to the next page, not to a field whose label also underlines N."""
+    wizard = _wizard(qtbot, app_paths)
+    buttons = [QWizard.WizardButton.BackButton, QWizard.WizardButton.NextButton, QWizard.WizardButton.FinishButton]
+    for page_id in (WELCOME_PAGE, COMPANY_PAGE, MAILBOX_PAGE, REMINDERS_PAGE):
+        assert wizard.currentId() == page_id
+        page = wizard.currentPage()
+        texts = [label.text() for label in page.findChildren(QLabel)]
+        texts += [button.text() for button in page.findChildren(QAbstractButton)]
+        texts += [wizard.button(b).text() for b in buttons if wizard.button(b).isVisible()]
+        letters = _shortcut_letters(texts)
+        assert len(letters) == len(set(letters)), f"page {page_id} gives one Alt+letter twice: {texts}"
+        wizard.next()
+
+
+def test_a_settings_folder_that_cannot_be_written_postpones_the_wizard(qtbot: QtBot, tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the settings folder should be")
+    paths = AppPaths(data_dir=tmp_path / "data", config_dir=blocker / "config", log_dir=tmp_path / "logs")
+    warnings: list[str] = []
+
+    def answer_warning() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        warnings.append(box.text())
+        box.button(QMessageBox.StandardButton.Ok).click()
+
+    def finish_with_demo() -> None:
+        wizard = QApplication.activeModalWidget()
+        assert isinstance(wizard, FirstRunWizard)
+        wizard.ui.demoChoice.setChecked(True)
+        QTimer.singleShot(0, answer_warning)
+        wizard.button(QWizard.WizardButton.FinishButton).click()
+
+    QTimer.singleShot(0, finish_with_demo)
+    assert run_first_run(paths) is FirstRunOutcome.POSTPONED
+    assert len(warnings) == 1
+    assert "settings could not be saved" in warnings[0] and "shown again at the next start" in warnings[0]
+    assert blocker.read_text() == "a file where the settings folder should be"
+
+
+def test_without_a_keyring_the_mailbox_page_says_what_still_works(
+    qtbot: QtBot, app_paths: AppPaths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", f"unix:path={app_paths.data_dir}/no-bus")  # no Secret Service
+    wizard = _wizard(qtbot, app_paths)
+    assert not wizard.keyring_available and not wizard.ui.imapPasswordEdit.isEnabled()
+    note = wizard.ui.keyringNote.text()
+    assert "mail cannot be fetched" in note and "imported" in note and "Settings" in note

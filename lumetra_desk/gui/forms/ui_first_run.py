@@ -272,7 +272,7 @@ class Ui_FirstRunWizard(object):
         self.demoChoice.setText(QCoreApplication.translate("FirstRunWizard", u"Explore with demo data first (realistic synthetic cases; set up later)", None))
         self.companyPage.setTitle(QCoreApplication.translate("FirstRunWizard", u"Your company", None))
         self.companyPage.setSubTitle(QCoreApplication.translate("FirstRunWizard", u"These details appear in the letterhead and the signature of every letter.", None))
-        self.companyNameLabel.setText(QCoreApplication.translate("FirstRunWizard", u"Company &name:", None))
+        self.companyNameLabel.setText(QCoreApplication.translate("FirstRunWizard", u"&Company name:", None))
         self.productLabel.setText(QCoreApplication.translate("FirstRunWizard", u"&Product:", None))
         self.addressLabel.setText(QCoreApplication.translate("FirstRunWizard", u"Postal &address:", None))
         self.addressEdit.setPlaceholderText(QCoreApplication.translate("FirstRunWizard", u"One line per address line", None))
