@@ -14,10 +14,19 @@ APP_PACKAGES=(libegl1 libgl1 libfontconfig1 libxkbcommon0 libxkbcommon-x11-0 lib
 TEST_PACKAGES=(dbus gnome-keyring libsecret-tools dovecot-imapd openssl poppler-utils xvfb xauth
   imagemagick x11-apps xdotool desktop-file-utils appstream binutils)
 
+# The installed packages and every name they provide: on Ubuntu 24.04 libglib2.0-0 is provided by
+# libglib2.0-0t64, and apt-get accepts the old name, so it must count as installed here too.
+installed_names() {
+  dpkg-query -W -f='${db:Status-Abbrev}|${Package}|${Provides}\n' 2>/dev/null | awk -F'|' '$1 ~ /^ii/ {
+    print $2; n = split($3, provided, ", ")
+    for (i = 1; i <= n; i++) { sub(/ .*/, "", provided[i]); if (provided[i] != "") print provided[i] } }'
+}
+
 missing_packages() {
-  local pkg
+  local installed pkg
+  installed="$(installed_names)"
   for pkg in "$@"; do
-    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || echo "$pkg"
+    grep -qxF -- "$pkg" <<<"$installed" || echo "$pkg"
   done
 }
 
@@ -41,19 +50,33 @@ python_ok() {
   "$1" -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' 2>/dev/null
 }
 
-setup_venv() {
+# A venv with a working pip. One left without pip (python3-venv was missing when it was made) is made again.
+ensure_venv() {
   local python="${PYTHON:-python3}"
-  python_ok "$python" || { echo "Python 3.11 or newer is needed (found: $($python --version 2>&1))." >&2; exit 1; }
-  if [ ! -x "$VENV/bin/python" ]; then
-    echo "Creating the virtual environment in $VENV"
-    "$python" -m venv "$VENV"
+  [ -x "$VENV/bin/python" ] && [ -f "$VENV/.lumetra-installed" ] && return 0  # set up before: nothing to check
+  if ! command -v "$python" >/dev/null; then
+    echo "Python 3.11 or newer is needed, and there is no $python: sudo apt-get install python3 python3-venv" >&2
+    exit 1
   fi
+  python_ok "$python" || { echo "Python 3.11 or newer is needed (found: $("$python" --version 2>&1))." >&2; exit 1; }
+  if [ -x "$VENV/bin/python" ] && "$VENV/bin/python" -m pip --version >/dev/null 2>&1; then
+    return 0
+  fi
+  echo "Creating the virtual environment in $VENV"
+  if ! "$python" -m venv --clear "$VENV"; then
+    echo "The virtual environment could not be created: install python3-venv (sudo apt-get install python3-venv)." >&2
+    exit 1
+  fi
+}
+
+setup_venv() {
+  ensure_venv
   local stamp="$VENV/.lumetra-installed"
   local wanted
   wanted="$(cat "$ROOT/constraints.txt" "$ROOT/pyproject.toml" | sha256sum | cut -d' ' -f1)"
   if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$wanted" ]; then
     echo "Installing pinned Python dependencies"
-    "$VENV/bin/python" -m pip install -q --upgrade pip
+    "$VENV/bin/python" -m pip install -q -c "$ROOT/constraints.txt" --upgrade pip
     "$VENV/bin/python" -m pip install -q -c "$ROOT/constraints.txt" -e "$ROOT[dev]"
     echo "$wanted" > "$stamp"
   fi
