@@ -93,6 +93,16 @@ def test_header_values_cannot_carry_line_breaks() -> None:
     assert mail.subject == "Hello Bcc: all@example.com"
 
 
+def test_an_address_hidden_in_an_encoded_display_name_is_not_the_sender() -> None:
+    raw = (
+        b"From: =?utf-8?q?Eve=0D=0ABcc=3A_spy=40evil=2Eexample?= <eve@example.com>\r\n"
+        b"To: =?utf-8?q?x=40evil=2Eexample?= <privacy@lumetra.io>\r\nSubject: s\r\n\r\nbody\r\n"
+    )
+    mail = parse_mail(raw)
+    assert (mail.from_name, mail.from_addr) == ("Eve Bcc: spy@evil.example", "eve@example.com")
+    assert mail.to_addrs == ("privacy@lumetra.io",)
+
+
 def test_filenames_are_made_safe() -> None:
     assert sanitise_filename("../../etc/passwd", "attachment-1", "text/plain") == "passwd"
     assert sanitise_filename("..\\..\\Windows\\win.ini", "a", "text/plain") == "win.ini"
@@ -173,6 +183,8 @@ def test_bounce_reports_the_message_it_returns() -> None:
 def test_any_bytes_parse_without_raising(raw: bytes) -> None:
     mail = parse_mail(raw)
     assert "\n" not in mail.subject
+    texts = [mail.subject, mail.from_name, mail.from_addr, mail.body_text, *mail.to_addrs, *mail.problems]
+    "".join(texts + [a.filename for a in mail.attachments]).encode("utf-8")  # storable: no surrogate escapes
 
 
 @settings(max_examples=80, deadline=None)
@@ -183,3 +195,17 @@ def test_any_header_text_parses_without_raising(value: str) -> None:
     )
     mail = parse_mail(raw + b"\r\n\r\nbody")
     assert "\n" not in mail.subject and "\n" not in mail.from_name
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.binary(max_size=120), st.binary(max_size=120))
+def test_any_header_bytes_give_storable_one_line_text(sender: bytes, subject: bytes) -> None:
+    def line(value: bytes) -> bytes:
+        return value.replace(b"\r", b" ").replace(b"\n", b" ")
+
+    mail = parse_mail(
+        b"From: " + line(sender) + b"\r\nSubject: " + line(subject) + b"\r\nTo: " + line(sender) + b"\r\n\r\nx"
+    )
+    for text in (mail.subject, mail.from_name, mail.from_addr, *mail.to_addrs):
+        assert "\n" not in text and "\r" not in text
+        text.encode("utf-8")

@@ -28,7 +28,7 @@ from email.header import decode_header, make_header
 from email.headerregistry import BaseHeader, HeaderRegistry
 from email.message import EmailMessage, Message
 from email.parser import BytesParser
-from email.utils import getaddresses, parseaddr, parsedate_to_datetime
+from email.utils import getaddresses, parsedate_to_datetime
 from functools import lru_cache
 
 import charset_normalizer
@@ -40,10 +40,15 @@ DEFAULT_MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024
 """Attachments above this are not kept (a note says so); 25 MB is the common mail-provider limit."""
 
 MAX_FILENAME_CHARS = 120
-_CONTROL_CHARS = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+MAX_SUBJECT_CHARS = 1000
+"""A longer subject is cut (with a note): a mail line may hold 998 characters, so more is not a real subject."""
+MAX_PART_DEPTH = 40
+"""Parts nested deeper are not read one by one: real mail nests a handful of levels, a hostile one thousands."""
+_CONTROL_CHARS = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 _UNSAFE_FILENAME_CHARS = re.compile(r'[<>:"|?*\\/]')
 _WINDOWS_RESERVED = re.compile(r"^(con|prn|aux|nul|com\d|lpt\d)(\..*)?$", re.IGNORECASE)
 _MSGID = re.compile(r"<[^<>\s]+>")
+_UNDECODED = re.compile("[\ud800-\udfff\ufffd]")  # bytes the stdlib could not decode (surrogate escapes, U+FFFD)
 _BOUNDARY_LINE = re.compile(rb"^--([0-9A-Za-z'()+_,./:=?-]{1,70})[ \t]*\r?$", re.MULTILINE)
 
 
@@ -121,7 +126,12 @@ def sanitise_filename(raw: str | None, fallback_stem: str, declared_type: str) -
 
 def parse_mail(raw: bytes, max_attachment_bytes: int = DEFAULT_MAX_ATTACHMENT_BYTES) -> ParsedMail:
     """Parse raw message bytes; never raises on malformed mail (problems are listed instead)."""
-    return _MailReader(raw, max_attachment_bytes).read()
+    try:
+        return _MailReader(raw, max_attachment_bytes).read()
+    except RecursionError:
+        # The stdlib parser (and its writer) recurse once per nesting level, so a few kilobytes of parts nested
+        # a thousand levels deep exhaust the stack. The headers can still be read, and the body as plain text.
+        return _MailReader(raw, max_attachment_bytes, body_as_text=True).read()
 
 
 _PARSED_HEADERS = HeaderRegistry()
@@ -156,13 +166,94 @@ def _header(message: Message, name: str, problems: list[str]) -> str | None:
     """A header as clean text; a header the structured parser rejects is decoded from its raw form."""
     try:
         value = message.get(name)
-        return None if value is None else clean_header_text(str(value))
+        if value is None:
+            return None
+        text = str(value)
     except Exception:  # the header parser of the stdlib raises assorted errors on hostile input
         for key, raw_value in message.raw_items():
             if key.lower() == name.lower():
                 problems.append(f"The {name} header is malformed; it was read as plain text.")
                 return clean_header_text(_decode_raw_header(str(raw_value)))
         return None
+    if _UNDECODED.search(text):
+        recovered = _recovered_header(message, name)
+        if recovered is not None:
+            text, what = recovered
+            problems.append(f"The {name} header {what}.")
+    return clean_header_text(text)
+
+
+def _guess_decode(data: bytes) -> tuple[str, str]:
+    """Header bytes of an unknown character set: UTF-8 if they are valid UTF-8, else Windows-1252."""
+    try:
+        return data.decode("utf-8"), "UTF-8"
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace"), "Windows-1252"
+
+
+def _recovered_header(message: Message, name: str) -> tuple[str, str] | None:
+    """A header the stdlib could not decode (it shows U+FFFD), read again from its raw form, with what was done.
+
+    Two causes: raw 8-bit bytes without encoded words (kept by the parser as surrogate escapes), and encoded
+    words in a character set Python does not know or that does not fit the bytes.
+    """
+    raw = next((str(value) for key, value in message.raw_items() if key.lower() == name.lower()), None)
+    if raw is None:
+        return None
+    data = raw.encode("ascii", errors="surrogateescape")
+    if not data.isascii():
+        text, charset = _guess_decode(data)
+        return _decode_raw_header(
+            text
+        ), f"has 8-bit characters without a declared character set; it was read as {charset}"
+    try:
+        chunks = decode_header(raw)
+    except Exception:  # hostile encoded words; the caller keeps the stdlib's reading
+        return None
+    pieces: list[str] = []
+    unknown: list[tuple[str, str]] = []
+    for chunk, charset in chunks:
+        if isinstance(chunk, str):
+            pieces.append(chunk)
+            continue
+        try:
+            pieces.append(chunk.decode(charset or "ascii"))
+        except (LookupError, UnicodeDecodeError):
+            text, guessed = _guess_decode(chunk)
+            pieces.append(text)
+            unknown.append((clean_header_text(charset or "none")[:40], guessed))
+    if not unknown:
+        return None
+    declared, guessed = unknown[0]
+    return "".join(pieces), f"uses an unknown or wrong character set ({declared}); it was read as {guessed}"
+
+
+def _mailboxes(message: Message, name: str, problems: list[str]) -> list[tuple[str, str]]:
+    """(display name, lower-case address) pairs of an address header, from its structure, never from decoded text.
+
+    A display name may decode to "Eve\\r\\nBcc: spy@elsewhere"; parsing that decoded text as addresses again would
+    turn part of the name into an address. The stdlib's structured header decodes names inside their own token.
+    """
+    try:
+        value = message.get(name)
+        addresses = getattr(value, "addresses", None) if value is not None else ()
+        if addresses is not None:
+            pairs = [(str(a.display_name), str(a.addr_spec)) for a in addresses]
+            if not any(_UNDECODED.search(display + addr) for display, addr in pairs):
+                return [(clean_header_text(display), clean_header_text(addr).lower()) for display, addr in pairs]
+    except Exception:  # the structured parser raises assorted errors on hostile input; read the raw form below
+        pass
+    raw = next((str(value) for key, value in message.raw_items() if key.lower() == name.lower()), "")
+    data = raw.encode("ascii", errors="surrogateescape")
+    if not data.isascii():
+        raw, charset = _guess_decode(data)
+        problems.append(
+            f"The {name} header has 8-bit characters without a declared character set; it was read as {charset}."
+        )
+    return [
+        (clean_header_text(_decode_raw_header(display)), clean_header_text(addr).lower())
+        for display, addr in getaddresses([" ".join(raw.split())])
+    ]
 
 
 def _decode_raw_header(value: str) -> str:
@@ -217,14 +308,26 @@ def _parse_date(value: str | None) -> datetime | None:
         return None
 
 
+def _as_plain_text(message: EmailMessage) -> EmailMessage:
+    """The same message with its body declared as plain UTF-8 text (whatever structure it claimed)."""
+    if "Content-Type" in message:
+        message.replace_header("Content-Type", "text/plain; charset=utf-8")
+    else:
+        message["Content-Type"] = "text/plain; charset=utf-8"
+    if "Content-Transfer-Encoding" in message:
+        del message["Content-Transfer-Encoding"]
+    return message
+
+
 def _message_ids(value: str | None) -> tuple[str, ...]:
     return tuple(_MSGID.findall(value or ""))
 
 
 class _MailReader:
-    def __init__(self, raw: bytes, max_attachment_bytes: int) -> None:
+    def __init__(self, raw: bytes, max_attachment_bytes: int, *, body_as_text: bool = False) -> None:
         self.raw = raw
         self.max_attachment_bytes = max_attachment_bytes
+        self.body_as_text = body_as_text
         self.problems: list[str] = []
         self.text_parts: list[str] = []
         self.html_parts: list[str] = []
@@ -239,10 +342,16 @@ class _MailReader:
             return _header(message, name, self.problems)
 
         subject = header("Subject") or ""
-        from_name, from_addr = self._from_address(header("From"))
+        if len(subject) > MAX_SUBJECT_CHARS:
+            self.problems.append(
+                f"The subject is {len(subject):,} characters long; only the first {MAX_SUBJECT_CHARS:,} are kept."
+            )
+            subject = subject[:MAX_SUBJECT_CHARS]
+        from_name, from_addr = self._from_address(message)
         to_addrs = tuple(
-            clean_header_text(address).lower()
-            for _, address in getaddresses([header("To") or "", header("Cc") or ""])
+            address
+            for name in ("To", "Cc")
+            for _, address in _mailboxes(message, name, self.problems)
             if "@" in address
         )
         date_header = _parse_date(header("Date"))
@@ -293,6 +402,12 @@ class _MailReader:
 
     def _parse_structure(self) -> EmailMessage:
         """Parse; if the declared MIME boundary never appears, retry with the one the body actually uses."""
+        if self.body_as_text:
+            self.problems.append(
+                f"The message nests its parts more than {MAX_PART_DEPTH} levels deep; its body is shown as plain "
+                "text, and the whole message is kept as it arrived."
+            )
+            return _as_plain_text(BytesParser(policy=_POLICY).parsebytes(self.raw, headersonly=True))
         message = _parse_bytes(self.raw)
         if message.get_content_maintype() != "multipart" or message.is_multipart():
             return message
@@ -311,22 +426,18 @@ class _MailReader:
                 )
                 return repaired
         self.problems.append("The MIME boundary is broken; the body was read as plain text.")
-        replacement = _parse_bytes(head + separator + body)
-        replacement.replace_header("Content-Type", "text/plain; charset=utf-8")
-        if "Content-Transfer-Encoding" in replacement:
-            del replacement["Content-Transfer-Encoding"]
-        return replacement
+        return _as_plain_text(_parse_bytes(head + separator + body))
 
-    def _from_address(self, value: str | None) -> tuple[str, str]:
-        if not value:
+    def _from_address(self, message: Message) -> tuple[str, str]:
+        if "From" not in message:
             self.problems.append("The message has no sender (From header).")
             return "", ""
-        name, address = parseaddr(value)
-        address = clean_header_text(address).lower()
+        mailboxes = _mailboxes(message, "From", self.problems)
+        name, address = mailboxes[0] if mailboxes else ("", "")
         if "@" not in address:
             self.problems.append("The sender address could not be read.")
             address = ""
-        return clean_header_text(name), address
+        return name, address
 
     def _receipt_time(self, message: Message, date_header: datetime | None) -> datetime | None:
         for received in message.get_all("Received", []) or []:
@@ -345,7 +456,7 @@ class _MailReader:
         self.problems.append("The message has no readable receipt time or Date header.")
         return None
 
-    def _walk(self, message: Message) -> None:
+    def _walk(self, message: Message, depth: int = 0) -> None:
         """Visit leaf parts; an embedded message (a bounce's original) is kept whole, not read as our body."""
         content_type = message.get_content_type()
         if content_type == "message/rfc822":
@@ -353,9 +464,15 @@ class _MailReader:
             self._add_attachment(message, self._filename_of(message), content_type)
             return
         if message.is_multipart():
+            if depth >= MAX_PART_DEPTH:
+                self.problems.append(
+                    f"Parts nested more than {MAX_PART_DEPTH} levels deep were not read one by one; they are kept "
+                    "in the message as it arrived."
+                )
+                return
             for part in message.get_payload() or []:
                 if isinstance(part, Message):
-                    self._walk(part)
+                    self._walk(part, depth + 1)
             return
         disposition = message.get_content_disposition()
         filename = self._filename_of(message)
