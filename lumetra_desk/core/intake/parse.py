@@ -202,30 +202,29 @@ def _recovered_header(message: Message, name: str) -> tuple[str, str] | None:
         return None
     data = raw.encode("ascii", errors="surrogateescape")
     if not data.isascii():
-        text, charset = _guess_decode(data)
-        return _decode_raw_header(
-            text
-        ), f"has 8-bit characters without a declared character set; it was read as {charset}"
+        text, guessed = _guess_decode(data)
+        note = f"has 8-bit characters without a declared character set; it was read as {guessed}"
+        return _decode_raw_header(text), note
     try:
         chunks = decode_header(raw)
     except Exception:  # hostile encoded words; the caller keeps the stdlib's reading
         return None
     pieces: list[str] = []
     unknown: list[tuple[str, str]] = []
-    for chunk, charset in chunks:
+    for chunk, declared in chunks:
         if isinstance(chunk, str):
             pieces.append(chunk)
             continue
         try:
-            pieces.append(chunk.decode(charset or "ascii"))
+            pieces.append(chunk.decode(declared or "ascii"))
         except (LookupError, UnicodeDecodeError):
             text, guessed = _guess_decode(chunk)
             pieces.append(text)
-            unknown.append((clean_header_text(charset or "none")[:40], guessed))
+            unknown.append((clean_header_text(declared or "none")[:40], guessed))
     if not unknown:
         return None
-    declared, guessed = unknown[0]
-    return "".join(pieces), f"uses an unknown or wrong character set ({declared}); it was read as {guessed}"
+    charset, guessed = unknown[0]
+    return "".join(pieces), f"uses an unknown or wrong character set ({charset}); it was read as {guessed}"
 
 
 def _mailboxes(message: Message, name: str, problems: list[str]) -> list[tuple[str, str]]:
