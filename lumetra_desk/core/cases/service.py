@@ -39,6 +39,8 @@ ANSWERED_STATUSES = frozenset({"responded", "closed", "appealed", "merged"})
 EXTENDABLE_STATUSES = frozenset({"new", "acknowledged", "awaiting_requester", "verifying", "in_progress"})
 # Statuses of a request still being worked on: not answered, closed or merged.
 OPEN_STATUSES = EXTENDABLE_STATUSES | {"extended"}
+# Statuses in which a decision exists that the requester may appeal.
+APPEALABLE_STATUSES = frozenset({"responded", "closed"})
 
 
 # Statements built once: mail import runs them for every new request.
@@ -451,7 +453,7 @@ def add_request_types(
         if law is not None and not law.appeal.exists:
             note = f"The requester asked to appeal, but {law.short_name} gives no appeal: {law.appeal.citation}."
             add_note(session, case, note, actor=actor)
-        elif case.status in ANSWERED_STATUSES - {"appealed", "merged"}:
+        elif case.status in APPEALABLE_STATUSES:
             return open_appeal(session, case, received_at or utcnow(), actor=actor, reason=reason)
     added = [t for t in dict.fromkeys(types) if t not in existing and t != "appeal"]
     if not added:
@@ -505,7 +507,7 @@ def open_appeal(
         raise InvalidInputError(
             f"{law.short_name} gives no appeal, so case {original.key} cannot be appealed: {law.appeal.citation}."
         )
-    if original.status not in ("responded", "closed"):
+    if original.status not in APPEALABLE_STATUSES:
         raise InvalidInputError(
             f"Case {original.key} is {original.status.replace('_', ' ')}; only an answered case can be appealed."
         )

@@ -450,6 +450,6 @@ def appeal_refusal(session: Session, case: Case) -> str | None:
         return f"{law.short_name} gives no appeal: {law.appeal.citation}."
     if is_appeal(session, case):
         return f"Case {case.key} is itself an appeal; its decision is final."
-    if case.status not in ("responded", "closed"):
+    if case.status not in service.APPEALABLE_STATUSES:
         return f"Case {case.key} is {case.status.replace('_', ' ')}; only an answered case can be appealed."
     return None
