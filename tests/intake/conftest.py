@@ -1,4 +1,5 @@
-"""A real Dovecot IMAP server over TLS on loopback for the intake tests (platform-notes §6).
+"""A real Dovecot IMAP server on loopback for the intake tests (platform-notes §6): IMAPS, and STARTTLS on a
+second port; both refuse a login before TLS.
 
 Dovecot runs as root here, so mail is owned by ``nobody`` in a 0755 folder from mkdtemp (pytest's tmp dirs
 are 0700). The certificate is self-signed by ``openssl`` in the fixture; clients trust exactly that file.
@@ -17,13 +18,14 @@ from pathlib import Path
 
 import pytest
 
-USERS = {f"officer{n}@lumetra.io": f"secret-{n}" for n in range(1, 9)}
+USERS = {f"officer{n}@lumetra.io": f"secret-{n}" for n in range(1, 13)}
 
 
 @dataclass(frozen=True)
 class Dovecot:
     host: str
-    port: int
+    port: int  # implicit TLS (IMAPS)
+    starttls_port: int  # plain IMAP that must be upgraded with STARTTLS before login
     cert: Path
     config: Path
 
@@ -49,7 +51,7 @@ def _free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def _config(root: Path, port: int) -> str:
+def _config(root: Path, port: int, starttls_port: int) -> str:
     return f"""
 base_dir = {root}/run
 state_dir = {root}/state
@@ -75,7 +77,8 @@ userdb {{
 }}
 service imap-login {{
   inet_listener imap {{
-    port = 0
+    address = 127.0.0.1
+    port = {starttls_port}
   }}
   inet_listener imaps {{
     address = 127.0.0.1
@@ -103,8 +106,9 @@ def dovecot() -> Iterator[Dovecot]:
     )  # fmt: skip
     (root / "passwd").write_text("".join(f"{user}:{{PLAIN}}{password}\n" for user, password in USERS.items()))
     port = _free_port()
+    starttls_port = next(free for free in iter(_free_port, None) if free != port)
     config = root / "dovecot.conf"
-    config.write_text(_config(root, port))
+    config.write_text(_config(root, port, starttls_port))
     process = subprocess.Popen(["dovecot", "-F", "-c", str(config)], stderr=subprocess.DEVNULL)
     try:
         for _ in range(200):
@@ -115,7 +119,7 @@ def dovecot() -> Iterator[Dovecot]:
                 time.sleep(0.05)
         else:
             raise RuntimeError(f"dovecot did not start: {(root / 'dovecot.log').read_text(errors='replace')}")
-        yield Dovecot(host="127.0.0.1", port=port, cert=root / "cert.pem", config=config)
+        yield Dovecot(host="127.0.0.1", port=port, starttls_port=starttls_port, cert=root / "cert.pem", config=config)
     finally:
         process.terminate()
         process.wait(timeout=30)

@@ -123,7 +123,46 @@ def test_move_to_processed_folder_after_import(dovecot: Dovecot, store: Store) -
     assert summary.moved == 2
     with _client(dovecot, user) as client:
         assert client.select_folder("INBOX")[b"EXISTS"] == 0
-        assert client.select_folder("Processed")[b"EXISTS"] == 2
+        assert client.select_folder("Processed", readonly=True)[b"EXISTS"] == 2
+        assert client.search(["SEEN"]) == [] and client.search(["DELETED"]) == []  # moved, not read or deleted
+
+
+def test_a_drop_between_import_and_move_is_finished_by_the_next_fetch(dovecot: Dovecot, store: Store) -> None:
+    user = "officer9@lumetra.io"
+    with _client(dovecot, user) as client:
+        client.create_folder("Processed")
+        _append(client, SAMPLES[:4])
+    imap = _settings(dovecot, user, processed="Processed")
+
+    def drop_after_first_import(result: ImportResult) -> None:
+        if result.outcome == "new_case":
+            dovecot.kick(user)
+
+    with pytest.raises(MailServerError, match=r"lost after 1 message\(s\)"):
+        fetch(MailImporter(store, progress=drop_after_first_import), imap, move=True)
+    with _client(dovecot, user) as client:
+        assert client.select_folder("INBOX", readonly=True)[b"EXISTS"] == 4  # imported, but not moved yet
+    rest = fetch(MailImporter(store), imap, move=True)
+    assert [r.outcome for r in rest.results] == ["new_case"] * 3 and rest.moved == 4
+    assert any("imported earlier but not yet moved" in note for note in rest.notes)
+    assert _message_count(store) == 4
+    with _client(dovecot, user) as client:
+        assert client.select_folder("INBOX")[b"EXISTS"] == 0
+        assert client.select_folder("Processed")[b"EXISTS"] == 4
+    assert fetch(MailImporter(store), imap, move=True).moved == 0
+
+
+def test_starttls_fetch_upgrades_before_the_password_is_sent(dovecot: Dovecot, store: Store) -> None:
+    user = "officer10@lumetra.io"
+    with _client(dovecot, user) as client:
+        _append(client, SAMPLES[:2])
+    imap = _settings(dovecot, user).model_copy(update={"port": dovecot.starttls_port, "security": "starttls"})
+    assert [r.outcome for r in fetch(MailImporter(store), imap).results] == ["new_case"] * 2
+    logins = [line for line in (dovecot.config.parent / "dovecot.log").read_text().splitlines()
+              if "Login: user=<officer10@" in line]  # fmt: skip
+    assert logins and all(", TLS" in line for line in logins)  # Dovecot notes each login's transport
+    with pytest.raises(MailServerError, match="trusted certificate"):  # the upgrade checks the certificate too
+        fetch(MailImporter(store), imap.model_copy(update={"ca_file": ""}))
 
 
 def test_wrong_password_is_a_plain_message(dovecot: Dovecot, store: Store) -> None:

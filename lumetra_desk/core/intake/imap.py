@@ -162,6 +162,8 @@ def _fetch_folder(
         raise MailServerError(f"The folder {imap.folder!r} cannot be opened on {imap.host} ({exc}).") from exc
     uidvalidity = int(selected.get(b"UIDVALIDITY", 0))
     last_uid = _start_uid(importer, account, imap.folder, uidvalidity, summary)
+    if move and last_uid:
+        _move_left_behind(client, imap, last_uid, summary)
     uids = sorted(uid for uid in client.search(["UID", f"{last_uid + 1}:*"]) if uid > last_uid)
     for start in range(0, len(uids), batch_size):
         batch = uids[start : start + batch_size]
@@ -183,6 +185,21 @@ def _fetch_folder(
                 summary.moved += 1
             if after_each is not None:
                 after_each(result)
+
+
+def _move_left_behind(client: IMAPClient, imap: ImapSettings, last_uid: int, summary: FetchSummary) -> None:
+    """Messages imported by an earlier run whose move never happened (the connection dropped in between).
+
+    With moving on, everything still in the folder at or below the saved UID is already in the store.
+    """
+    left = [uid for uid in client.search(["UID", f"1:{last_uid}"]) if uid <= last_uid]
+    if not left:
+        return
+    client.move(left, imap.processed_folder)
+    summary.moved += len(left)
+    summary.notes.append(
+        f"{len(left)} message(s) imported earlier but not yet moved were moved to {imap.processed_folder}."
+    )
 
 
 def _start_uid(importer: MailImporter, account: str, folder: str, uidvalidity: int, summary: FetchSummary) -> int:
