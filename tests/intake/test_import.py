@@ -249,3 +249,65 @@ def test_a_mail_naming_no_place_takes_the_jurisdiction_of_the_requesters_account
         assert [cases[key].jurisdiction for key in keys if key] == ["US-TX", "US-TX"] and keys[0] != keys[1]
         stored = session.exec(select(Message).where(Message.source == "later")).one()
         assert json.loads(stored.classification)["jurisdiction"] == "unknown"
+
+
+UNSEEN = Path(__file__).parent / "unseen"
+
+
+def _sent(store: Store, case_key: str, message_id: str) -> None:
+    """An acknowledgement as the letters room keeps it after sending: an outgoing message in the case."""
+    with store.write() as session:
+        case = session.exec(select(Case).where(Case.key == case_key)).one()
+        session.add(Message(direction="out", message_id_header=message_id, content_sha256=message_id, raw=b"x",
+                            received_at=case.received_at, case_id=case.id, kind="outgoing"))  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("bounce", "returned"),
+    [("701_dsn_multipart_report.eml", "<ack-301.20261012@lumetra.io>"),  # the original's headers attached
+     ("702_qmail_failure_notice.eml", "<verify-318.20261013@lumetra.io>")],  # a copy pasted into the text
+)  # fmt: skip
+def test_a_bounce_joins_the_case_of_the_mail_it_returns(store: Store, bounce: str, returned: str) -> None:
+    importer = MailImporter(store)
+    key = importer.import_message(make_mail(sender="r@example.com"), source="request").case_key
+    assert key
+    _sent(store, key, returned)
+    result = importer.import_message((UNSEEN / bounce).read_bytes(), source=bounce)
+    assert (result.outcome, result.case_key) == ("follow_up", key)
+
+
+def test_a_plain_bounce_quoting_the_case_key_joins_that_case(store: Store) -> None:
+    importer = MailImporter(store)
+    key = importer.import_message(make_mail(sender="r@example.com"), source="request").case_key
+    bounce = make_mail(
+        f"This is the mail system. Your message could not be delivered.\n\n--- Original message ---\n"
+        f"To: r@example.com\nSubject: [{key}] We received your request\n",
+        subject="Mail delivery failed: returning message to sender",
+        sender="Mail Delivery System <MAILER-DAEMON@mx.example.com>",
+    )
+    assert (importer.import_message(bounce, source="bounce").case_key) == key
+
+
+def test_bounces_and_auto_replies_that_match_nothing_open_no_case(store: Store) -> None:
+    importer = MailImporter(store)
+    for name in ("701_dsn_multipart_report.eml", "702_qmail_failure_notice.eml", "601_ooo_x_autoreply.eml"):
+        result = importer.import_message((UNSEEN / name).read_bytes(), source=name)
+        assert result.outcome == "ignored" and "matches no case" in result.reason, name
+    with store.read() as session:
+        assert session.exec(select(Case)).all() == [] and len(session.exec(select(Message)).all()) == 3
+
+
+def test_a_new_request_after_a_closed_case_opens_a_new_case_with_an_audit_event(store: Store) -> None:
+    importer = MailImporter(store)
+    first = importer.import_message(make_mail(sender="c@example.com"), source="first").case_key
+    with store.write() as session:
+        case = session.exec(select(Case).where(Case.key == first)).one()
+        case.status = "closed"
+        session.add(case)
+    again = importer.import_message(make_mail("I want a copy of my personal data.", sender="c@example.com"), source="2")
+    assert again.outcome == "new_case" and again.case_key != first
+    with store.read() as session:
+        opened = [e for e in audit._events(session) if e.action == "case.opened"]
+        assert len(opened) == 2 and opened[-1].actor == "intake"
+        requesters = session.exec(select(Requester)).all()
+        assert [r.email for r in requesters] == ["c@example.com"]  # the same requester, matched by address

@@ -44,6 +44,7 @@ FALLBACK_DAYS = 90
 MAX_MESSAGE_BYTES = 150 * 1024 * 1024
 """A single mail above this is rejected: no mail system delivers it, so it is not a real message."""
 CASE_KEY_IN_SUBJECT = re.compile(r"\b(LD-\d{4}-\d{6})\b")
+_QUOTED_MESSAGE_ID = re.compile(r"^[ \t>]*Message-ID:[ \t]*(<[^<>\s]+>)", re.IGNORECASE | re.MULTILINE)
 _EMAIL_IN_TEXT = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 Outcome = Literal["new_case", "follow_up", "ignored", "duplicate", "rejected", "kept_for_review"]
@@ -374,14 +375,16 @@ class MailImporter:
         self, session: Session, mail: ParsedMail, result: Classification, consumer_email: str, received: datetime
     ) -> Case | None:
         referenced = [*([mail.in_reply_to] if mail.in_reply_to else []), *reversed(mail.references)]
-        if result.kind == "bounce" and mail.bounced_message_id:
-            referenced.insert(0, mail.bounced_message_id)
+        if result.kind == "bounce":
+            referenced[:0] = _returned_message_ids(mail)
         if referenced:
             found = session.connection().execute(_CASE_OF_MESSAGES, {"message_ids": referenced}).first()
             case = session.get(Case, found[0]) if found else None
             if case is not None:
                 return self._live(session, case)
         key_match = CASE_KEY_IN_SUBJECT.search(mail.subject)
+        if key_match is None and result.kind == "bounce":  # a plain bounce quotes the returned mail's subject
+            key_match = CASE_KEY_IN_SUBJECT.search(mail.body_text)
         if key_match:
             case = session.exec(select(Case).where(Case.key == key_match.group(1))).first()
             if case is not None:
@@ -517,6 +520,17 @@ class MailImporter:
                     yield self.import_message(raw, source=f"{path}#{number}")
         except OSError as exc:
             raise InvalidInputError(f"Cannot read {path}: {exc.strerror or exc}.") from exc
+
+
+def _returned_message_ids(mail: ParsedMail) -> list[str]:
+    """The Message-ID of the mail a bounce returns: from its attached original, else from a copy in its text.
+
+    Delivery reports attach the original (message/rfc822 or text/rfc822-headers); older servers (qmail, some
+    Exchange versions) paste it below the explanation instead.
+    """
+    if mail.bounced_message_id:
+        return [mail.bounced_message_id]
+    return _QUOTED_MESSAGE_ID.findall(mail.body_text)[:1]
 
 
 def _is_mbox(path: Path) -> bool:
