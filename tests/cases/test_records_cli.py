@@ -147,10 +147,18 @@ def test_register_lists_the_year_with_denial_basis_and_appeal(
     va = make_case(store, types=("opt_out_sale_share",), jurisdiction="US-VA", email="va@example.com")
     _respond(store, va, "denied", reason_code="no_such_right", at=datetime(2026, 3, 10, tzinfo=UTC))
     assert _cli(capsys, "cases", "appeal", va, "--received", "2026-04-01")[0] == 0
+    mixed = _eu(store, datetime(2026, 4, 2, 9, tzinfo=UTC), types=("access", "delete"))
+    _respond(store, mixed, "complied", type_outcomes={"delete": ("denied", "manifestly_unfounded_or_excessive")})
     output = tmp_path / "register.csv"
     assert _cli(capsys, "report", "register", "--year", "2026", "-o", str(output))[0] == 0
     rows = list(csv.DictReader(output.open()))
-    assert len(rows) == 5 and rows[0]["date_received"] == "2026-01-05" and rows[0]["manner"] == "email"
+    assert len(rows) == 6 and rows[0]["date_received"] == "2026-01-05" and rows[0]["manner"] == "email"
+    partly_refused = next(r for r in rows if r["case"] == mixed)
+    assert partly_refused["nature_of_response"] == "access: complied; delete: denied"
+    assert (
+        partly_refused["basis_for_denial"].startswith("Manifestly unfounded")
+        and "Art. 12(5)" in partly_refused["basis_for_denial"]
+    )
     denied = next(r for r in rows if r["nature_of_response"] == "denied" and r["jurisdiction"] == "EU")
     assert "Art. 12(5)" in denied["basis_for_denial"]
     appealed = next(r for r in rows if r["case"] == va)

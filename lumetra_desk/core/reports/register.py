@@ -31,6 +31,10 @@ COLUMNS = (
 )
 
 
+# Outcomes that refuse a right in whole or in part, so the register gives their basis.
+DENIAL_OUTCOMES = frozenset({"denied", "partly", "unable_to_verify"})
+
+
 @dataclass(frozen=True)
 class RegisterRow:
     case: str
@@ -62,18 +66,22 @@ def register_rows(session: Session, year: int) -> list[RegisterRow]:
         )
         .order_by(col(Case.received_at), col(Case.id))
     ).all()
-    codes = reason_codes()
     ids = [case.id for case in cases]
-    types: dict[int, list[str]] = {}
+    rights: dict[int, list[tuple[str, str, str]]] = {}
     appeals_of: dict[int, list[Case]] = {}
     for start_at in range(0, len(ids), 500):  # two queries per batch, not two per case
         batch = ids[start_at : start_at + 500]
-        for case_id, request_type in session.exec(
-            select(CaseRequestType.case_id, CaseRequestType.request_type)
+        for case_id, request_type, outcome, outcome_reason in session.exec(
+            select(
+                CaseRequestType.case_id,
+                CaseRequestType.request_type,
+                CaseRequestType.outcome,
+                CaseRequestType.outcome_reason,
+            )
             .where(col(CaseRequestType.case_id).in_(batch))
             .order_by(col(CaseRequestType.is_primary).desc(), col(CaseRequestType.id))
         ).all():
-            types.setdefault(case_id, []).append(request_type)
+            rights.setdefault(case_id, []).append((request_type, outcome, outcome_reason))
         for appeal in session.exec(
             select(Case).where(col(Case.parent_case_id).in_(batch)).order_by(col(Case.id))
         ).all():
@@ -81,19 +89,17 @@ def register_rows(session: Session, year: int) -> list[RegisterRow]:
     rows = []
     for case in cases:
         appeals = appeals_of.get(case.id or 0, [])
-        basis = ""
-        if case.outcome in ("denied", "partly", "unable_to_verify") and case.outcome_reason:
-            entry = codes.get(case.outcome_reason)
-            basis = f"{entry.label} ({entry.citation})" if entry else case.outcome_reason
+        case_rights = rights.get(case.id or 0, [])
+        nature, basis = _response(case, case_rights)
         rows.append(
             RegisterRow(
                 case=case.key,
                 date_received=case.received_at.date().isoformat(),
-                request_types=" ".join(types.get(case.id or 0, [])),
+                request_types=" ".join(request_type for request_type, _, _ in case_rights),
                 manner=case.channel,
                 jurisdiction=case.jurisdiction,
                 response_date=case.responded_at.date().isoformat() if case.responded_at else "",
-                nature_of_response=case.outcome,
+                nature_of_response=nature,
                 basis_for_denial=basis,
                 appeal=" ".join(f"{a.key} ({a.received_at.date().isoformat()})" for a in appeals),
                 appeal_result=" ".join(
@@ -102,6 +108,31 @@ def register_rows(session: Session, year: int) -> list[RegisterRow]:
             )
         )
     return rows
+
+
+def _response(case: Case, rights: list[tuple[str, str, str]]) -> tuple[str, str]:
+    """The nature of the response and the basis of any denial, per right when the rights were answered differently.
+
+    A case answered "complied" may still have refused one of its rights; the register must show that refusal.
+    A right without its own outcome was answered with the case's.
+    """
+    answers = [
+        (request_type, outcome or case.outcome, code if outcome else case.outcome_reason)
+        for request_type, outcome, code in rights
+    ]
+    if len({outcome for _, outcome, _ in answers}) > 1:
+        nature = "; ".join(f"{request_type}: {outcome}" for request_type, outcome, _ in answers)
+    else:
+        nature = case.outcome
+    codes = reason_codes()
+    bases: list[str] = []
+    for _, outcome, code in answers:
+        if outcome in DENIAL_OUTCOMES and code:
+            entry = codes.get(code)
+            basis = f"{entry.label} ({entry.citation})" if entry else code
+            if basis not in bases:
+                bases.append(basis)
+    return nature, "; ".join(bases)
 
 
 def register_csv(rows: list[RegisterRow]) -> str:
