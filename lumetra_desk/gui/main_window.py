@@ -414,7 +414,7 @@ class MainWindow(QMainWindow):
                 f"{summary.count('follow_up')} follow-ups, {summary.count('ignored')} to review."
             )
 
-        self._run_long("Fetching mail…", work)
+        self._run_long("Fetching mail…", work, "what was already fetched is kept; Fetch mail again continues")
 
     def issue_batch_letters(self) -> None:
         """One letter kind for every selected case, in the background with progress and Cancel; none is sent."""
