@@ -1,4 +1,5 @@
-"""``lumetra-desk db backup PATH``, ``db check``, ``db init`` and ``db export-key`` / ``db import-key``.
+"""``lumetra-desk db backup PATH``, ``db restore PATH``, ``db check``, ``db init`` and ``db export-key`` /
+``db import-key``.
 
 A backup keeps the store's key. For a store keyed from the keyring, ``export-key`` prints that key (to keep in
 a password manager) and ``import-key`` puts it into the keyring of the computer the backup is restored on.
@@ -34,7 +35,15 @@ def register(subparsers: Any) -> None:
     imported = commands.add_parser(
         "import-key", help="save an exported key in this computer's keyring (reads it from standard input)"
     )
+    imported.add_argument(
+        "--backup", type=Path, metavar="PATH", help="the key of this backup (to restore it on this computer)"
+    )
     imported.set_defaults(handler=run_import_key)
+    restore = commands.add_parser(
+        "restore", help="make a backup the store (checked first; the current store is moved aside, not deleted)"
+    )
+    restore.add_argument("path", type=Path, metavar="PATH", help="a file written by 'db backup' (with PATH.store.json)")
+    restore.set_defaults(handler=run_restore)
 
 
 def run_backup(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -83,6 +92,17 @@ def run_import_key(args: argparse.Namespace, ctx: CliContext) -> int:
     from lumetra_desk.core.store.db import import_key  # the store cannot be opened until the key is there
 
     hex_key = getpass.getpass("Store key: ") if sys.stdin.isatty() else sys.stdin.readline()
-    import_key(ctx.paths, hex_key)
-    print(f"Saved the key of the store in {ctx.paths.data_dir} in this computer's keyring.")
+    import_key(ctx.paths, hex_key, store_file=args.backup.expanduser().resolve() if args.backup else None)
+    which = f"the backup {args.backup}" if args.backup else f"the store in {ctx.paths.data_dir}"
+    print(f"Saved the key of {which} in this computer's keyring.")
+    return 0
+
+
+def run_restore(args: argparse.Namespace, ctx: CliContext) -> int:
+    from lumetra_desk.core.store.restore import restore_backup
+
+    summary = restore_backup(ctx.paths, args.path)
+    print(f"Restored {summary.cases} cases from {args.path} (encryption: {summary.encryption}).")
+    if summary.previous_store:
+        print(f"The store it replaced was moved, not deleted, to {summary.previous_store}.")
     return 0

@@ -159,7 +159,7 @@ class Store:
             paths.ensure()
         except OSError as exc:
             raise StoreError(f"The data folder {paths.data_dir} cannot be created ({exc.strerror}).") from exc
-        lock_fd = _take_window_lock(paths) if exclusive else None
+        lock_fd = take_window_lock(paths) if exclusive else None
         try:
             store = cls._open_unlocked(paths, create, passphrase, encrypted, lock_fd)
         except BaseException:
@@ -210,6 +210,9 @@ class Store:
         except (OperationalError, sqlcipher.OperationalError) as exc:  # a full disk or a read-only file
             engine.dispose()  # not store.close(): the window lock belongs to open(), which releases it
             raise _plain_write_error(exc) from exc
+        except DatabaseError as exc:  # damaged pages the first query did not touch
+            engine.dispose()
+            raise _plain_open_error(exc, paths.store_file) from exc
         except BaseException:
             engine.dispose()
             raise
@@ -262,7 +265,7 @@ class Store:
             raise StoreError(f"The backup could not be written to {target} ({exc}).") from exc
         finally:
             raw.close()
-        self.meta.write(target.with_name(target.name + ".store.json"))
+        self.meta.write(backup_meta_file(target))
 
     def check(self) -> list[str]:
         """SQLite's integrity check plus the foreign-key check; an empty list means healthy."""
@@ -292,18 +295,20 @@ def export_key(paths: AppPaths) -> str:
     return hex_key
 
 
-def import_key(paths: AppPaths, hex_key: str) -> None:
-    """Put an exported key into this computer's keyring for the (restored) store of ``paths``.
+def import_key(paths: AppPaths, hex_key: str, store_file: Path | None = None) -> None:
+    """Put an exported key into this computer's keyring for the store of ``paths``, or for the backup
+    ``store_file`` (with its ``.store.json``) that is about to be restored.
 
     The key is tried on the store first, so a wrong key never replaces anything in the keyring.
     """
-    meta = _keyring_store_meta(paths)
+    store_file = store_file or paths.store_file
+    meta = _keyring_store_meta(paths if store_file == paths.store_file else backup_meta_file(store_file))
     hex_key = hex_key.strip().lower()
     if not _HEX_KEY.match(hex_key):
         raise InvalidInputError("A store key is 64 hexadecimal characters, as printed by 'lumetra-desk db export-key'.")
-    if not paths.store_file.exists():
-        raise StoreError(f"There is no store file {paths.store_file} to import the key for.")
-    conn = sqlcipher.connect(str(paths.store_file))
+    if not store_file.exists():
+        raise StoreError(f"There is no store file {store_file} to import the key for.")
+    conn = sqlcipher.connect(str(store_file))
     try:
         conn.execute("PRAGMA cipher_log_level = NONE")
         conn.execute(f"PRAGMA key = \"x'{hex_key}'\"")
@@ -315,8 +320,13 @@ def import_key(paths: AppPaths, hex_key: str) -> None:
     secrets.set_secret(meta.key_secret_name, hex_key)
 
 
-def _keyring_store_meta(paths: AppPaths) -> StoreMeta:
-    meta = StoreMeta.read(paths.store_meta_file)
+def backup_meta_file(backup: Path) -> Path:
+    """The description ``db backup`` writes beside a backup: ``PATH.store.json``."""
+    return backup.with_name(backup.name + ".store.json")
+
+
+def _keyring_store_meta(described_by: AppPaths | Path) -> StoreMeta:
+    meta = StoreMeta.read(described_by if isinstance(described_by, Path) else described_by.store_meta_file)
     if meta.encryption == "passphrase":
         raise StoreError("This store is protected by a passphrase, not by a key in the keyring: keep the passphrase.")
     if meta.encryption == "none":
@@ -362,8 +372,15 @@ def _lock_exclusive(fd: int) -> None:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
 
 
-def _take_window_lock(paths: AppPaths) -> int:
-    fd = os.open(paths.data_dir / "window.lock", os.O_RDWR | os.O_CREAT, 0o600)
+def take_window_lock(paths: AppPaths) -> int:
+    """The window's claim on the store of ``paths`` (also held while a backup is restored); ``os.close`` frees it."""
+    lock_file = paths.data_dir / "window.lock"
+    try:
+        fd = os.open(lock_file, os.O_RDWR | os.O_CREAT, 0o600)
+    except OSError as exc:
+        raise StoreError(
+            f"{lock_file} cannot be written ({exc.strerror}): the data folder is read-only; check its permissions."
+        ) from exc
     try:
         _lock_exclusive(fd)
     except OSError as exc:
@@ -384,6 +401,8 @@ def _plain_open_error(exc: DatabaseError, file: Path) -> StoreError:
         return StoreError(
             f"{file} could not be opened: the key or passphrase is wrong, or the file is not a Lumetra Desk store."
         )
+    if "malformed" in message:
+        return StoreError(f"{file} is damaged; restore it from a backup (lumetra-desk db restore BACKUP).")
     if "readonly" in message or "unable to open" in message:
         return StoreError(
             f"{file} cannot be opened for writing: the data folder or the file is read-only; check its permissions."
