@@ -26,10 +26,11 @@ PASSPHRASE = "correct horse battery staple"
 CLI = f"{shlex.quote(sys.executable)} -m lumetra_desk"
 
 
-def run_with_own_tmpfs(tmp_path: Path, size: str, script: str) -> Path:
+def run_with_own_tmpfs(tmp_path: Path, size: str, script: str, **variables: str) -> Path:
     """Run ``script`` (bash) with ``$DESK`` a fresh tmpfs of ``size``, in a mount namespace of its own.
 
-    ``$LD`` is the command line on that folder; results go to files in the returned folder ``$OUT``.
+    ``$LD`` is the command line on that folder; results go to files in the returned folder ``$OUT``; ``variables``
+    become more environment variables of the script.
     """
     desk, out = tmp_path / "desk", tmp_path / "out"
     desk.mkdir()
@@ -44,6 +45,7 @@ def run_with_own_tmpfs(tmp_path: Path, size: str, script: str) -> Path:
         "DESK": str(desk),
         "OUT": str(out),
         "LUMETRA_DESK_PASSPHRASE": PASSPHRASE,
+        **variables,
     }
     result = subprocess.run(
         [*namespace, shutil.which("bash") or "/bin/bash", "-euc", prologue + script],
@@ -100,11 +102,20 @@ def test_a_read_only_data_folder_gives_a_plain_message_and_loses_nothing(tmp_pat
           name=${command%% *}
           $LD $command 2> "$OUT/$name.err" && echo 0 > "$OUT/$name.rc" || echo $? > "$OUT/$name.rc"
         done
+        "$PYTHON" -c "$WINDOW_OPEN" "$DESK" > "$OUT/window.err" && rc=0 || rc=$?
+        echo $rc > "$OUT/window.rc"
         mount -o remount,rw "$DESK"
         $LD cases list --json > "$OUT/after.json"
         """,
+        PYTHON=sys.executable,
+        WINDOW_OPEN=(
+            "import sys\nfrom lumetra_desk.core.errors import StoreError\nfrom lumetra_desk.core.paths import "
+            "resolve_paths\nfrom lumetra_desk.core.store.db import Store\ntry:\n    Store.open(resolve_paths("
+            "sys.argv[1]), exclusive=True)\nexcept StoreError as exc:\n    print(f'lumetra-desk: {exc}')\n"
+            "    sys.exit(1)"
+        ),
     )
-    for name in ("cases", "demo", "db"):
+    for name in ("cases", "demo", "db", "window"):
         assert (out / f"{name}.rc").read_text().strip() == "1", name
         assert "read-only" in _one_plain_line((out / f"{name}.err").read_text())
     before = json.loads((out / "before.json").read_text())
