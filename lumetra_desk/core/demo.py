@@ -224,7 +224,9 @@ class _Builder:
                 "outcome_reason": "",
                 "parent_case_id": None,
                 "merged_into_id": None,
-                "responded_at": None,
+                "responded_at": _answered_at(index, received_at, self.now)
+                if status in ("responded", "closed")
+                else None,
                 "closed_at": self.now if status == "closed" else None,
                 "created_at": self.now,
                 "updated_at": self.now,
@@ -386,5 +388,11 @@ def _ascii_handle(given: str, family: str, number: int) -> str:
 
 
 @lru_cache(maxsize=65536)
+def _answered_at(index: int, received_at: datetime, now: datetime) -> datetime:
+    """A response 3 to 44 days after receipt, never after now; drawn without the generator so the seeds' cases stay
+    the same."""
+    return min(received_at + timedelta(days=3 + index % 42), now)
+
+
 def _deadlines(jurisdiction: str, types: tuple[str, ...], received: date) -> tuple[tuple[str, rules.Deadline], ...]:
     return tuple(compute_case_deadlines(jurisdiction, types, received, ()))

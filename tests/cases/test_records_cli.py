@@ -12,12 +12,14 @@ from pathlib import Path
 import pytest
 from case_helpers import make_case
 from pypdf import PdfReader
-from sqlmodel import select
+from sqlmodel import col, select
 from test_workflow import _move, _respond
 
 from lumetra_desk.cli.main import main
+from lumetra_desk.core import demo
 from lumetra_desk.core.cases import service
 from lumetra_desk.core.reports.metrics import metrics_csv, yearly_metrics
+from lumetra_desk.core.reports.register import register_rows
 from lumetra_desk.core.store.db import Store
 from lumetra_desk.core.store.models import AuditEvent, Case, Requester
 
@@ -138,6 +140,18 @@ def test_metrics_on_a_known_set_of_cases(store: Store, tmp_path: Path, capsys: p
     assert code == 0 and out.startswith("request_type,received")
     page = PdfReader(pdf).pages[0].extract_text()
     assert "privacy request metrics for 2026" in page and "23.3" in page
+
+
+def test_demo_answers_carry_their_response_dates_into_the_records(store: Store) -> None:
+    demo.fill(store, 40, seed=3)
+    with store.read() as session:
+        answered = session.exec(select(Case).where(col(Case.status).in_(("responded", "closed")))).all()
+        assert answered and all(c.responded_at is not None and c.received_at <= c.responded_at for c in answered)
+        years = {c.received_at.year for c in answered}
+        metrics = [m for year in years for m in yearly_metrics(session, year)]
+        rows = [r for year in years for r in register_rows(session, year)]
+    assert any(m.median_days is not None for m in metrics)
+    assert all(r.response_date for r in rows if r.nature_of_response)
 
 
 def test_register_lists_the_year_with_denial_basis_and_appeal(
