@@ -16,8 +16,8 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, Qt, QUrl, Signal
-from PySide6.QtGui import QBrush, QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QObject, Qt, QUrl, Signal
+from PySide6.QtGui import QBrush, QDesktopServices, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QHeaderView, QPushButton, QTreeWidgetItem, QWidget
@@ -173,7 +173,7 @@ class CaseView(QWidget):
         self.ui.saveLetterButton.clicked.connect(self.save_letter)
         self.ui.sendLetterButton.clicked.connect(self.send_letter)
         self.ui.addNoteButton.clicked.connect(self.add_note)
-        QShortcut(QKeySequence("Ctrl+Return"), self.ui.noteEdit, self.add_note)
+        self.ui.noteEdit.installEventFilter(self)  # Ctrl+Enter adds the note
         QShortcut(QKeySequence("Ctrl+G"), self, self.generate_letter)
         self._set_enabled(False)
 
@@ -332,6 +332,19 @@ class CaseView(QWidget):
             if item is not None and day:
                 color = urgency_color(countdown(date.fromisoformat(day), today).urgency)
                 item.setData(2, Qt.ItemDataRole.ForegroundRole, QBrush(color) if color is not None else None)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Ctrl+Enter in the note being typed adds it; the text box alone would take the key as a new line."""
+        if (
+            watched is self.ui.noteEdit
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
+            self.add_note()
+            return True
+        return super().eventFilter(watched, event)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)

@@ -78,6 +78,8 @@ def _window(qtbot: QtBot, store: Store) -> MainWindow:
     window.resize(1300, 820)
     window.show()
     qtbot.waitExposed(window)
+    window.activateWindow()  # shortcuts go to the active window, as on the officer's desktop
+    qtbot.waitUntil(window.isActiveWindow)
     return window
 
 

@@ -75,8 +75,6 @@ def test_fetch_mail_runs_in_the_background_and_cancel_keeps_what_is_fetched(
     user = "officer2@lumetra.io"
     _mailbox(dovecot, app_paths, user, imap_passwords[user], mails)
     window = _window(qtbot, store)
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
     qtbot.keyClick(window.focusWidget(), Qt.Key.Key_F, CTRL_SHIFT)  # Fetch mail
     qtbot.waitUntil(lambda: window.statusBar().currentMessage().startswith("Fetched "), timeout=WAIT)
     assert window.progress_bar.isVisible() and window.cancel_button.isEnabled()

@@ -1,0 +1,159 @@
+"""The case list's filters and search, the case view's jurisdiction change, and merging at intake review."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox
+from pytestqt.qtbot import QtBot
+from sqlmodel import select
+from test_daily_flow import CORPUS, WAIT, ScriptedAsker, _window
+
+from lumetra_desk.core import demo
+from lumetra_desk.core.cases import service
+from lumetra_desk.core.store.db import Store
+from lumetra_desk.core.store.models import Case, Deadline, Message
+from lumetra_desk.gui.main_window import MainWindow
+
+pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("OpenType support missing")]
+
+
+def _choose(qtbot: QtBot, window: MainWindow, combo: QComboBox, value: str) -> list[int]:
+    """Pick a filter value and return the rows the list then shows (as case ids)."""
+    with qtbot.waitSignal(window.cases.loaded, timeout=WAIT):
+        combo.setCurrentIndex(combo.findData(value))
+    return [window.cases.case_id(row) or 0 for row in range(window.cases.rowCount())]
+
+
+def test_each_filter_narrows_the_list_to_exactly_its_cases(qtbot: QtBot, store: Store) -> None:
+    demo.fill(store, 200, seed=11)
+    window = _window(qtbot, store)
+    ui = window.ui
+    qtbot.waitUntil(lambda: window.cases.rowCount() > 0, timeout=WAIT)
+    with store.read() as session:
+        cases = {case.id: Case.model_validate(case) for case in session.exec(select(Case)).all()}
+        types = {case_id: set(service.request_types_of(session, case_id or 0)) for case_id in cases}
+    _choose(qtbot, window, ui.statusFilter, "")  # all statuses, so each filter below is seen on its own
+
+    shown = _choose(qtbot, window, ui.statusFilter, "verifying")
+    assert shown and {cases[i].status for i in shown} == {"verifying"}
+    assert len(shown) == sum(1 for c in cases.values() if c.status == "verifying")
+    _choose(qtbot, window, ui.statusFilter, "")
+
+    shown = _choose(qtbot, window, ui.requestTypeFilter, "delete")
+    assert shown and all("delete" in types[i] for i in shown)
+    assert len(shown) == sum(1 for t in types.values() if "delete" in t)
+    _choose(qtbot, window, ui.requestTypeFilter, "")
+
+    shown = _choose(qtbot, window, ui.tierFilter, "paid")
+    assert shown and {cases[i].tier for i in shown} == {"paid"}
+    _choose(qtbot, window, ui.tierFilter, "")
+
+    today = date.today()
+    shown = _choose(qtbot, window, ui.dueFilter, "due_week")
+    assert shown and all(today <= (cases[i].due_date or date.min) <= today + timedelta(days=6) for i in shown)
+    dues = [cases[i].due_date for i in shown]
+    assert dues == sorted(dues)  # soonest first
+    with qtbot.waitSignal(window.cases.loaded, timeout=WAIT):
+        ui.caseTable.sortByColumn(1, Qt.SortOrder.DescendingOrder)
+    dues = [window.cases.row_at(r).due_date for r in range(window.cases.rowCount())]  # type: ignore[union-attr]
+    assert dues == sorted(dues, reverse=True)
+
+
+def test_search_finds_words_in_messages_and_in_notes(qtbot: QtBot, store: Store) -> None:
+    with store.write() as session:
+        for name, subject in (("Ada", "My data please"), ("Bo", "Delete me")):
+            requester = service.find_or_create_requester(session, f"{name.lower()}@example.com", name)
+            service.open_case(
+                session,
+                requester=requester,
+                request_types=["access"],
+                received_at=datetime.now(UTC),
+                jurisdiction="US-CA",
+                subject=subject,
+            )
+    shutil.copy(CORPUS / "004_dsgvo_auskunft_de.eml", store.paths.data_dir / "auskunft.eml")
+    window = _window(qtbot, store)
+    window.import_files([store.paths.data_dir / "auskunft.eml"])
+    qtbot.waitUntil(lambda: window.cases.rowCount() == 3, timeout=WAIT)
+    view = window.case_view
+    first = window.cases.case_id(0)
+    qtbot.waitUntil(lambda: view.current is not None and view.case_id == first, timeout=WAIT)
+    view.ui.caseTabs.setCurrentWidget(view.ui.notesTab)
+    view.ui.noteEdit.setPlainText("Phoned the requester: the Zanzibar office holds the paper file")
+    qtbot.keyClick(view.ui.noteEdit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: "Zanzibar" in view.ui.notesView.toPlainText(), timeout=WAIT)
+
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.ui.searchEdit.hasFocus()
+    with qtbot.waitSignal(window.cases.loaded, timeout=WAIT, check_params_cb=lambda n: n == 1):
+        qtbot.keyClicks(window.ui.searchEdit, "zanzib")  # a note, by the start of a word
+    assert window.cases.case_id(0) == first
+    window.ui.searchEdit.clear()
+    with qtbot.waitSignal(window.cases.loaded, timeout=WAIT, check_params_cb=lambda n: n == 1):
+        qtbot.keyClicks(window.ui.searchEdit, "Auskunft")  # the imported mail's text
+        qtbot.keyClick(window.ui.searchEdit, Qt.Key.Key_Return)
+    row = window.cases.row_at(0)
+    assert row is not None and row.jurisdiction == "EU"
+
+
+def test_changing_the_jurisdiction_recomputes_the_deadlines_and_is_audited(qtbot: QtBot, store: Store) -> None:
+    with store.write() as session:
+        requester = service.find_or_create_requester(session, "lee@example.com", "Lee")
+        case = service.open_case(
+            session,
+            requester=requester,
+            request_types=["access"],
+            received_at=datetime(2026, 3, 2, 10, tzinfo=UTC),
+            jurisdiction="US-CA",
+        )
+        ca_due = case.due_date
+    window = _window(qtbot, store)
+    view = window.case_view
+    qtbot.waitUntil(lambda: view.current is not None, timeout=WAIT)
+    assert not view.ui.applyJurisdictionButton.isEnabled()
+    view.ui.jurisdictionCombo.setCurrentIndex(view.ui.jurisdictionCombo.findData("UK"))
+    assert view.ui.applyJurisdictionButton.isEnabled()
+    view.ask = ScriptedAsker("The requester lives in Leeds")
+    qtbot.mouseClick(view.ui.applyJurisdictionButton, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.current is not None and view.current.detail.case.jurisdiction == "UK", timeout=WAIT)
+    assert view.current.detail.case.due_date != ca_due
+    assert "UK GDPR" in view.ui.dueLabel.toolTip()
+    states = [view.ui.deadlineTree.topLevelItem(i).text(5) for i in range(view.ui.deadlineTree.topLevelItemCount())]
+    assert any(s.startswith("current") for s in states) and any(s.startswith("superseded") for s in states)
+    audit_rows = [
+        (view.ui.auditTree.topLevelItem(i).text(2), view.ui.auditTree.topLevelItem(i).text(3))
+        for i in range(view.ui.auditTree.topLevelItemCount())
+    ]
+    changed = [change for action, change in audit_rows if action == "case.jurisdiction_changed"]
+    assert changed and "US-CA → UK" in changed[0] and "Leeds" in changed[0]
+    with store.read() as session:
+        current = session.exec(select(Deadline).where(Deadline.superseded_at == None)).all()  # noqa: E711
+        assert current and all("UK GDPR" in d.basis for d in current)
+
+
+def test_merging_a_mail_into_an_existing_case_by_keyboard(qtbot: QtBot, store: Store, tmp_path: Path) -> None:
+    for name in ("002_ccpa_rtk_categories_only.eml", "072_support_export_question.eml"):
+        shutil.copy(CORPUS / name, tmp_path / name)
+    window = _window(qtbot, store)
+    window.import_files(sorted(tmp_path.glob("*.eml")))
+    intake = window.intake
+    qtbot.waitUntil(lambda: intake.model.rowCount() == 2, timeout=WAIT)
+    with store.read() as session:
+        (case,) = (Case.model_validate(c) for c in session.exec(select(Case)).all())
+    window.ui.actionIntake.trigger()
+    row = next(r for r in range(2) if intake.model.index(r, 4).data() == "no case")
+    intake.ui.pendingTable.setCurrentIndex(intake.model.index(row, 0))
+    qtbot.waitUntil(lambda: intake.current is not None and intake.current.summary.case_id is None)
+    question = intake.current.summary.id
+    intake.ask = ScriptedAsker(case.key)
+    qtbot.keyClick(intake.ui.pendingTable, Qt.Key.Key_M)
+    qtbot.waitUntil(lambda: intake.model.rowCount() == 1, timeout=WAIT)
+    assert window.last_error == ""
+    with store.read() as session:
+        attached = session.get(Message, question)
+        assert attached is not None and (attached.case_id, attached.review_state) == (case.id, "attached")
