@@ -16,7 +16,7 @@ from lumetra_desk.core.cases import export, service, verification, workflow
 from lumetra_desk.core.errors import InvalidInputError
 from lumetra_desk.core.letters.issue import LetterExtras, issue_letter
 from lumetra_desk.core.settings import load_settings
-from lumetra_desk.core.store.models import Case, ClockEvent, Deadline, Letter
+from lumetra_desk.core.store.models import Attachment, Case, ClockEvent, Deadline, Letter
 from lumetra_desk.core.store.queries import CaseFilter, CaseRow, iter_case_rows
 
 
@@ -62,9 +62,15 @@ def _register_work(commands: Any) -> None:
     decided = verify.add_mutually_exclusive_group(required=True)
     decided.add_argument("--passed", action="store_true")
     decided.add_argument("--failed", action="store_true")
-    verify.add_argument("--evidence", type=Path, metavar="FILE", help="a file kept as evidence")
+    evidence = verify.add_mutually_exclusive_group()
+    evidence.add_argument("--evidence", type=Path, metavar="FILE", help="a file kept as evidence")
+    evidence.add_argument(
+        "--evidence-attachment", type=int, metavar="N", help="an attachment already on the case (see `cases show`)"
+    )
     verify.add_argument("--note", default="", metavar="TEXT", help="what was checked")
-    verify.add_argument("--id-document", action="store_true", help="the file is an ID image (purged on close)")
+    verify.add_argument(
+        "--id-document", action="store_true", help="the file or attachment is an ID image (purged on close)"
+    )
     verify.set_defaults(handler=run_verify)
     extend = commands.add_parser("extend", help="take the one extension: issues the notice letter, then records it")
     extend.add_argument("case", **ref)
@@ -183,6 +189,18 @@ def _show_data(session: Session, case: Case) -> dict[str, Any]:
                 for s in plan.steps
             ],
         },
+        "attachments": [
+            {
+                "id": a.id,
+                "filename": a.filename,
+                "size": a.size,
+                "identity_document": a.is_identity_document,
+                "purged": a.purged_at is not None,
+            }
+            for a in session.exec(
+                select(Attachment).where(Attachment.case_id == case_id).order_by(col(Attachment.id))
+            ).all()
+        ],
         "free_request_notices": service.free_request_notices(session, case),
         "actions": [
             {"name": a.name, "target": a.target, "enabled": a.enabled, "reason": a.reason}
@@ -213,6 +231,9 @@ def run_show(args: argparse.Namespace, ctx: CliContext) -> int:
     print(f"  verification: {v['state']} ({v['level']}; {v['citation']}{written})")
     for step in v["steps"]:
         print(f"    {step['code']:<24} {step['status']:<8} {step['description']}")
+    for a in data["attachments"]:
+        marks = ", ".join(m for m, on in (("ID document", a["identity_document"]), ("purged", a["purged"])) if on)
+        print(f"  attachment {a['id']}: {a['filename']} ({a['size']} bytes{'; ' + marks if marks else ''})")
     for notice in data["free_request_notices"]:
         print(f"  free-request limit: {notice}")
     for action in data["actions"]:
@@ -290,6 +311,7 @@ def run_verify(args: argparse.Namespace, ctx: CliContext) -> int:
             actor=None,
             evidence_note=args.note,
             evidence_file=evidence,
+            evidence_attachment_id=args.evidence_attachment,
             identity_document=args.id_document,
         )
         state = verification.verification_state(session, case)

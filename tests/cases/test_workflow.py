@@ -302,6 +302,34 @@ def test_closing_purges_identity_documents_in_the_audit_trail(store: Store) -> N
         assert audit.verify(session) == []
 
 
+def test_an_id_scan_that_came_with_a_mail_is_marked_as_evidence_and_purged_on_close(store: Store) -> None:
+    key = make_case(store, types=("access_categories",))
+    other = make_case(store, types=("access_categories",), email="other@example.com")
+    with store.write() as session:
+        case = service.find_case(session, key)
+        scan = Attachment(case_id=case.id, filename="passport.jpg", size=4, sha256="0" * 64, data=b"JPEG")
+        session.add(scan)
+        session.flush()
+        scan_id = scan.id
+        with pytest.raises(InvalidInputError, match="has no attachment"):
+            verification.record_step(
+                session, service.find_case(session, other), "data_point_1", True, actor="t",
+                evidence_attachment_id=scan_id,
+            )  # fmt: skip
+        step = verification.record_step(
+            session, case, "data_point_1", True, actor="t", evidence_attachment_id=scan_id, identity_document=True
+        )
+        assert step.evidence_attachment_id == scan_id
+        verification.record_step(session, case, "data_point_2", True, actor="t", evidence_note="postcode matches")
+    _respond(store, key, "complied")
+    _move(store, key, "closed")
+    with store.read() as session:
+        purged = session.get(Attachment, scan_id)
+        assert purged is not None and purged.is_identity_document and purged.data is None
+        event = session.exec(select(AuditEvent).where(AuditEvent.action == "attachment.purged")).one()
+        assert event.entity_id == scan_id
+
+
 def test_purge_on_close_can_be_switched_off(store: Store) -> None:
     key = make_case(store, types=("access_categories",))
     with store.write() as session:

@@ -224,9 +224,14 @@ def record_step(
     actor: str | None,
     evidence_note: str = "",
     evidence_file: tuple[str, bytes] | None = None,
+    evidence_attachment_id: int | None = None,
     identity_document: bool = False,
 ) -> VerificationStep:
-    """Decide one step with its evidence; identity documents are marked for purging when the case closes."""
+    """Decide one step with its evidence; identity documents are marked for purging when the case closes.
+
+    The evidence is a note, a new file, or a file already on the case (``evidence_attachment_id``: the ID scan
+    that came with a mail); ``identity_document`` marks the file as an ID image, to be purged on closing.
+    """
     if case.status not in OPEN_STATUSES:
         raise InvalidInputError(
             f"Case {case.key} is {case.status.replace('_', ' ')}; verification is recorded only while the request "
@@ -241,9 +246,22 @@ def record_step(
         raise InvalidInputError(f"Case {case.key} has no verification step {code!r}; its steps are {names}.")
     if step.status != "pending":
         raise InvalidInputError(f"Step {code} of case {case.key} was already decided ({step.status}).")
-    if not evidence_note.strip() and evidence_file is None:
+    if not evidence_note.strip() and evidence_file is None and evidence_attachment_id is None:
         raise InvalidInputError(f"Step {code} of case {case.key} needs evidence: a file or a note.")
-    attachment_id: int | None = None
+    if evidence_file is not None and evidence_attachment_id is not None:
+        raise InvalidInputError(f"Step {code} of case {case.key}: give a new file or a kept attachment, not both.")
+    if identity_document and evidence_file is None and evidence_attachment_id is None:
+        raise InvalidInputError(f"Step {code} of case {case.key}: an identity document needs its file.")
+    attachment_id = evidence_attachment_id
+    if evidence_attachment_id is not None:
+        kept = session.get(Attachment, evidence_attachment_id)
+        if kept is None or kept.case_id != case.id:
+            raise InvalidInputError(f"Case {case.key} has no attachment {evidence_attachment_id}.")
+        if kept.purged_at is not None:
+            raise InvalidInputError(f"Attachment {evidence_attachment_id} of case {case.key} was purged.")
+        if identity_document and not kept.is_identity_document:
+            kept.is_identity_document = True
+            session.add(kept)
     if evidence_file is not None:
         name, data = evidence_file
         attachment = Attachment(
@@ -276,6 +294,7 @@ def record_step(
             "code": code,
             "status": step.status,
             "evidence_attachment_id": attachment_id,
+            "identity_document": identity_document,
             "note": step.evidence_note,
         },
         actor=actor,
