@@ -95,10 +95,26 @@ def open_store_interactively(paths: AppPaths) -> Store | None:
                 QMessageBox.critical(None, "Lumetra Desk", str(exc))
                 return None
             message = f"{exc}\n\nTry the passphrase again."
+        passphrase = ask_passphrase(message, new_store=not paths.store_file.exists())
+        if passphrase is None:
+            return None
+
+
+def ask_passphrase(message: str, new_store: bool) -> str | None:
+    """The store's passphrase, or None when the officer cancels. A new store's is typed twice: a typo in it
+    would lock the officer out of everything the store will hold."""
+    while True:
         text, ok = QInputDialog.getText(None, "Lumetra Desk", message, QLineEdit.EchoMode.Password)
+        if not ok or not new_store:
+            return text if ok else None
+        again, ok = QInputDialog.getText(
+            None, "Lumetra Desk", "Type the same passphrase again, to be sure of it:", QLineEdit.EchoMode.Password
+        )
         if not ok:
             return None
-        passphrase = text
+        if again == text:
+            return text
+        message = "The two passphrases were not the same. Choose the passphrase of the new store again:"
 
 
 def run_app(paths: AppPaths | None = None) -> int:

@@ -1,6 +1,7 @@
 """The issue's bad input, for real: a full disk and a read-only data folder (a small tmpfs in a private mount
-namespace, seen by nobody else), a second window on a store another process holds, and a store from a newer
-version opened by the window. Each gives a plain message, writes nothing half-way and loses nothing.
+namespace, seen by nobody else), a second window on a store another process holds, a store from a newer
+version opened by the window, and a mistyped new passphrase. Each gives a plain message, writes nothing half-way
+and loses nothing.
 """
 
 from __future__ import annotations
@@ -16,8 +17,9 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 
+from lumetra_desk.core.errors import StoreError
 from lumetra_desk.core.paths import AppPaths
 from lumetra_desk.core.store.db import Store
 from lumetra_desk.gui.app import open_store_interactively
@@ -175,3 +177,47 @@ def test_the_window_refuses_a_store_from_a_newer_version_in_plain_words(qapp: QA
     assert open_store_interactively(store.paths) is None
     assert len(shown) == 1 and "written by a newer version of Lumetra Desk" in shown[0]
     assert hashlib.sha256(store.paths.store_file.read_bytes()).hexdigest() == before, "the newer store is untouched"
+
+
+def _answer_input_dialogs(answers: list[str], asked: list[str]) -> None:
+    """Type each answer into the next password dialog the code under test opens, and record what it asked."""
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QInputDialog):  # the next dialog is not open yet
+            QTimer.singleShot(10, answer)
+            return
+        asked.append(dialog.labelText())
+        dialog.setTextValue(answers.pop(0))
+        dialog.accept()
+        if answers:
+            QTimer.singleShot(0, answer)
+
+    QTimer.singleShot(0, answer)
+
+
+@pytest.mark.gui
+def test_a_new_stores_passphrase_is_typed_twice_and_a_mismatch_asks_again(
+    qapp: QApplication, app_paths: AppPaths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", f"unix:path={app_paths.data_dir}/no-bus")  # no keyring here
+    asked: list[str] = []
+    _answer_input_dialogs(["first try", "frist try", "correct horse", "correct horse"], asked)
+    store = open_store_interactively(app_paths)
+    assert store is not None
+    store.close()
+    assert len(asked) == 4 and "No system keyring" in asked[0] and "again" in asked[1]
+    assert "were not the same" in asked[2]
+    Store.open(app_paths, passphrase="correct horse").close()
+    with pytest.raises(StoreError, match="wrong"):
+        Store.open(app_paths, passphrase="first try")
+
+
+@pytest.mark.gui
+def test_an_existing_stores_passphrase_is_asked_once(qapp: QApplication, app_paths: AppPaths) -> None:
+    Store.open(app_paths, passphrase="correct horse").close()
+    asked: list[str] = []
+    _answer_input_dialogs(["correct horse"], asked)
+    store = open_store_interactively(app_paths)
+    assert store is not None and len(asked) == 1 and "protected by a passphrase" in asked[0]
+    store.close()
