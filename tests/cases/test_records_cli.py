@@ -10,7 +10,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from case_helpers import make_case
+from case_helpers import RECEIVED, make_case
 from pypdf import PdfReader
 from sqlmodel import col, select
 from test_workflow import _move, _respond
@@ -122,9 +122,14 @@ def _known_year(store: Store) -> None:
 
 def test_metrics_on_a_known_set_of_cases(store: Store, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     _known_year(store)
+    va = make_case(store, types=("delete",), jurisdiction="US-VA", email="va@example.com")
+    _respond(store, va, "denied", reason_code="no_such_right", at=datetime(2026, 3, 10, tzinfo=UTC))
+    assert _cli(capsys, "cases", "appeal", va, "--received", "2026-04-01")[0] == 0
     with store.read() as session:
         text = metrics_csv(yearly_metrics(session, 2026))
     rows = {r["request_type"]: r for r in csv.DictReader(io.StringIO(text))}
+    assert set(rows) == {"access", "delete"}, "an appeal is a decision on a counted request, not a request type"
+    assert (rows["delete"]["received"], rows["delete"]["denied"]) == ("2", "1")
     assert rows["access"] == {
         "request_type": "access",
         "received": "3",
@@ -134,7 +139,7 @@ def test_metrics_on_a_known_set_of_cases(store: Store, tmp_path: Path, capsys: p
         "median_days": "20",
         "mean_days": "23.3",
     }
-    assert (rows["delete"]["received"], rows["delete"]["median_days"]) == ("1", "")
+    assert rows["delete"]["median_days"] == str((datetime(2026, 3, 10).date() - RECEIVED.date()).days)
     pdf = tmp_path / "metrics.pdf"
     code, out, _ = _cli(capsys, "report", "metrics", "--year", "2026", "--pdf", str(pdf))
     assert code == 0 and out.startswith("request_type,received")

@@ -2,7 +2,8 @@
 
 §7102(a) asks for the number of requests received, complied with in whole or in part, and denied, per
 request type, and the median or mean days to respond; both are given. Each right of a case counts once;
-merged duplicates count with the case they were merged into.
+merged duplicates count with the case they were merged into. Appeals are not counted: they are decisions on
+requests already counted, not requests of a type.
 """
 
 from __future__ import annotations
@@ -52,7 +53,12 @@ def yearly_metrics(session: Session, year: int) -> list[TypeMetrics]:
     found = session.exec(
         select(CaseRequestType, Case)
         .join(Case, col(Case.id) == col(CaseRequestType.case_id))
-        .where(col(Case.received_at) >= start, col(Case.received_at) < end, col(Case.merged_into_id).is_(None))
+        .where(
+            col(Case.received_at) >= start,
+            col(Case.received_at) < end,
+            col(Case.merged_into_id).is_(None),
+            col(CaseRequestType.request_type) != "appeal",
+        )
     ).all()
     by_type: dict[str, TypeMetrics] = {}
     for right, case in found:
