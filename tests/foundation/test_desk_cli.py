@@ -8,10 +8,14 @@ import sys
 from pathlib import Path
 
 import pytest
+from sqlmodel import select
 
 from lumetra_desk import __version__
 from lumetra_desk.cli.main import main
+from lumetra_desk.core.cases import service
 from lumetra_desk.core.paths import AppPaths
+from lumetra_desk.core.store.db import Store
+from lumetra_desk.core.store.models import Case, Message
 
 
 def run_cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -61,9 +65,29 @@ def test_cases_list_text_and_search(app_paths: AppPaths, capsys: pytest.CaptureF
     run_cli(capsys, "--data-dir", data_dir, "demo", "--cases", "40")
     code, out, _ = run_cli(capsys, "--data-dir", data_dir, "cases", "list")
     assert code == 0 and out.splitlines()[0].startswith("KEY")
-    code, out, _ = run_cli(capsys, "--data-dir", data_dir, "cases", "list", "--search", "delete", "--json")
-    hits = json.loads(out)
-    assert hits and all("delete" in c["request_types"] or c["request_types"] for c in hits)
+    store = Store.open(app_paths, create=False)
+    with store.write() as session:
+        noted = service.find_case(session, "LD-2026-000003")
+        service.add_note(session, noted, "Called back; the requester lives in Zanzibar now", actor="officer")
+        mailed = session.exec(select(Message).where(Message.case_id != noted.id)).first()
+        assert mailed is not None
+        mailed.body_text += "\nMy reference is QUOKKA-77."
+        session.add(mailed)
+        mailed_case = session.get(Case, mailed.case_id)
+        assert mailed_case is not None
+        mailed_key = mailed_case.key
+    store.close()
+
+    def search(text: str) -> list[str]:
+        code, out, err = run_cli(capsys, "--data-dir", data_dir, "cases", "list", "--search", text, "--json")
+        assert code == 0, err
+        return [case["key"] for case in json.loads(out)]
+
+    assert search("zanzibar") == ["LD-2026-000003"], "a word of a note"
+    assert search("zanzi") == ["LD-2026-000003"], "the start of a word"
+    assert search("quokka") == [mailed_key], "a word a message gained after it was stored"
+    assert search("called zanzibar") == ["LD-2026-000003"] and search("called quokka") == []
+    assert search('"unbalanced') == [] and search("*") == [], "search syntax in what was typed is not an error"
 
 
 def test_db_check_and_backup(app_paths: AppPaths, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
