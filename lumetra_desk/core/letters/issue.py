@@ -242,7 +242,10 @@ def issue_letter(
         _check_identity(session, case, kind)
         exported = requester_export(session, case, prepared_on=today) if kind == "specific_pieces" else ()
         files = (*exported, *extras.attachments)
-        described = tuple(_export_file(file, _OUR_RECORDS if file in exported else _OTHER_SYSTEMS) for file in files)
+        described = (
+            *(_export_file(file, _OUR_RECORDS) for file in exported),
+            *(_export_file(file, _OTHER_SYSTEMS) for file in extras.attachments),
+        )
         data = build_letter_data(session, case, settings, extras, today=today, files=described)
     rendered = render_letter(kind, data, password=password, templates_override_dir=templates_override_dir)
     with store.write() as session:
