@@ -2,22 +2,33 @@
 
 The library list is not written by hand: it is read from the installed distributions' metadata, starting at
 Lumetra Desk's own runtime requirements and following theirs, so it names exactly what a build bundles (the
-PyInstaller spec copies the same metadata into the frozen app).
+PyInstaller spec copies the same metadata into the frozen app). Beside them: Python itself, the libraries
+compiled into sqlcipher3 (``resources/licenses/licences.yaml``, versions read from the running library), and in a
+frozen build the system libraries the build copied in, each with its Debian copyright file (written by
+``packaging/system_licences.py``). Choosing a row shows the licence's full text.
 """
 
 from __future__ import annotations
 
+import json
+import platform
 import re
+import sysconfig
 from dataclasses import dataclass
+from functools import cache
 from importlib import metadata
 from importlib.metadata import PackageMetadata
+from pathlib import Path
+from typing import Any
 
+import yaml
 from PySide6.QtCore import QLibraryInfo, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QDialog, QHeaderView, QTableWidgetItem, QWidget
 
 from lumetra_desk import __version__
 from lumetra_desk.core.paths import resources_dir
+from lumetra_desk.core.store.db import engine_versions
 from lumetra_desk.gui.forms.ui_about_dialog import Ui_AboutDialog
 
 DISTRIBUTION = "lumetra-desk"
@@ -33,11 +44,16 @@ _LICENCE_WORDING = (
 )
 
 
+SYSTEM_MANIFEST = "system-libraries.json"
+NO_TEXT = "This package carries no licence text; its licence is named in the Licence column."
+
+
 @dataclass(frozen=True)
 class BundledLibrary:
     name: str
     version: str
     licence: str
+    text: str = ""  # the licence's full text, as shipped
 
 
 @dataclass(frozen=True)
@@ -67,9 +83,92 @@ def bundled_libraries() -> list[BundledLibrary]:
             dist = metadata.distribution(name)
         except metadata.PackageNotFoundError:
             continue  # a requirement for another platform or Python version: not installed, not bundled
-        seen[key] = BundledLibrary(dist.metadata["Name"] or name, dist.version, licence_of(dist))
+        licence = licence_of(dist)
+        seen[key] = BundledLibrary(dist.metadata["Name"] or name, dist.version, licence, licence_text(dist, licence))
         pending.extend(runtime_requirements(name))
     return sorted(seen.values(), key=lambda lib: lib.name.lower())
+
+
+def everything_bundled() -> list[BundledLibrary]:
+    """What the About dialog lists: Python, the Python libraries, what is compiled into them, system libraries."""
+    return [python_runtime(), *bundled_libraries(), *embedded_libraries(), *system_libraries()]
+
+
+def python_runtime() -> BundledLibrary:
+    """The interpreter a build carries (its LICENSE.txt travels with the build, see the spec)."""
+    candidates = (
+        resources_dir() / "licenses" / "python" / "LICENSE.txt",
+        Path(sysconfig.get_paths()["stdlib"]) / "LICENSE.txt",
+    )
+    text = next((c.read_text(encoding="utf-8") for c in candidates if c.is_file()), "")
+    return BundledLibrary("Python", platform.python_version(), "PSF-2.0", text)
+
+
+def embedded_libraries() -> list[BundledLibrary]:
+    """Libraries compiled into a bundled package's binary, whose licences that package does not carry."""
+    versions = engine_versions()
+    return [
+        BundledLibrary(
+            f"{entry['name']} (in {entry['inside']})",
+            versions.get(entry["name"], ""),
+            entry["licence"],
+            _text(entry["text"]),
+        )
+        for entry in _licence_data()["embedded"]
+    ]
+
+
+def system_libraries() -> list[BundledLibrary]:
+    """In a frozen Linux build: the system packages whose libraries the build copied in, with their copyright."""
+    folder = resources_dir() / "licenses" / "system"
+    manifest = folder / SYSTEM_MANIFEST
+    if not manifest.is_file():
+        return []  # run from a Python environment: the system's own libraries are used, not shipped
+    libraries = []
+    for entry in json.loads(manifest.read_text(encoding="utf-8")):
+        text = (folder / entry["copyright"]).read_text(encoding="utf-8", errors="replace")
+        files = ", ".join(entry["libraries"])
+        libraries.append(
+            BundledLibrary(f"{entry['package']} ({files})", entry["version"], _copyright_licences(text), text)
+        )
+    return libraries
+
+
+def licence_text(dist: metadata.Distribution, licence: str) -> str:
+    """The licence files a distribution ships, or the bundled text of its SPDX licence when it ships none."""
+    texts = []
+    for file in dist.files or []:
+        parts = {part.lower() for part in file.parts}
+        if ".dist-info" in str(file.parent) and (parts & {"licenses", "license_files"} or _is_licence_name(file.name)):
+            texts.append(dist.read_text(str(file).split(".dist-info/", 1)[-1]) or "")
+    texts = [text for text in texts if text.strip()]
+    if texts:
+        return "\n\n".join(texts)
+    known = _licence_data()["texts"]
+    for spdx in re.split(r"\s+OR\s+", licence):
+        if spdx in known:
+            return "\n\n".join(_text(name) for name in known[spdx])
+    return NO_TEXT
+
+
+def _is_licence_name(name: str) -> bool:
+    return name.upper().startswith(("LICENSE", "LICENCE", "COPYING", "NOTICE"))
+
+
+def _copyright_licences(text: str) -> str:
+    """The licences a Debian copyright file names in its ``License:`` fields (machine-readable format)."""
+    names = sorted({line.split(":", 1)[1].strip() for line in text.splitlines() if line.startswith("License:")})
+    return ", ".join(name for name in names if name) or "see its copyright text"
+
+
+@cache
+def _licence_data() -> dict[str, Any]:
+    data: dict[str, Any] = yaml.safe_load((resources_dir() / "licenses" / "licences.yaml").read_text(encoding="utf-8"))
+    return data
+
+
+def _text(name: str) -> str:
+    return (resources_dir() / "licenses" / name).read_text(encoding="utf-8")
 
 
 def licence_of(dist: metadata.Distribution) -> str:
@@ -138,7 +237,9 @@ class AboutDialog(QDialog):
         self.ui.iconLabel.setPixmap(app_icon().pixmap(64, 64))
         self.ui.titleLabel.setStyleSheet("font-size: 16pt; font-weight: 600;")
         self.ui.versionLabel.setText(f"Version {__version__} · Qt {QLibraryInfo.version().toString()}")
-        self._fill_libraries(bundled_libraries())
+        self.libraries = everything_bundled()
+        self._fill_libraries(self.libraries)
+        self.ui.librariesTable.currentCellChanged.connect(self._show_licence)
         self.ui.fontLicences.setPlainText("\n\n".join(font.licence_text.strip() for font in bundled_fonts()))
 
     def _fill_libraries(self, libraries: list[BundledLibrary]) -> None:
@@ -155,6 +256,9 @@ class AboutDialog(QDialog):
         table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         table.horizontalHeader().setStretchLastSection(True)
+
+    def _show_licence(self, row: int, *_: int) -> None:
+        self.ui.licenceText.setPlainText(self.libraries[row].text if 0 <= row < len(self.libraries) else "")
 
 
 def show_about(parent: QWidget | None = None) -> AboutDialog:

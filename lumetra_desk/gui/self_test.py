@@ -33,12 +33,15 @@ from lumetra_desk.core.store.db import Store
 from lumetra_desk.core.store.migrate import current_revision, head_revision
 from lumetra_desk.gui.about import (
     DISTRIBUTION,
+    NO_TEXT,
     AboutDialog,
     app_icon,
     bundled_fonts,
     bundled_libraries,
+    everything_bundled,
     normal_name,
     runtime_requirements,
+    system_libraries,
 )
 from lumetra_desk.gui.app import create_application
 from lumetra_desk.gui.first_run import FirstRunWizard
@@ -178,15 +181,26 @@ class _SelfTest:
         return f"QtPdf opened the letter ({pages} page(s)) and rendered page 1"
 
     def check_licences(self) -> str:
-        """The About dialog reads library metadata and font licences; a build must carry both."""
+        """The About dialog reads library metadata, licence texts and font licences; a build must carry them all,
+        and a frozen Linux build also the copyright of every system library it copied in."""
         found = {normal_name(library.name) for library in bundled_libraries()}
         missing = sorted(r for r in runtime_requirements(DISTRIBUTION) if normal_name(r) not in found)
         if not found or missing:
             raise SelfTestFailure(f"no licence metadata for {', '.join(missing) or 'any library'}")
+        listed = everything_bundled()
+        without_text = [library.name for library in listed if not library.text.strip() or library.text == NO_TEXT]
+        if without_text:
+            raise SelfTestFailure(f"no licence text for {', '.join(without_text)}")
+        system = system_libraries()
+        if getattr(sys, "frozen", False) and sys.platform.startswith("linux") and not system:
+            raise SelfTestFailure("the build carries no copyright of the system libraries it bundles")
         fonts = bundled_fonts()
         if len(fonts) < 2 or not all(font.licence_text for font in fonts):
             raise SelfTestFailure("the font licences are missing")
-        return f"licences of {len(found)} libraries and {len(fonts)} fonts found"
+        return (
+            f"licences of {len(found)} libraries, {len(listed) - len(found) - len(system)} more inside them or "
+            f"beside them, {len(system)} system packages and {len(fonts)} fonts found, each with its text"
+        )
 
     def close(self) -> None:
         if self.window is not None:

@@ -38,6 +38,9 @@ log = logging.getLogger("lumetra_desk.store")
 PASSPHRASE_ENV = "LUMETRA_DESK_PASSPHRASE"
 _HEX_KEY = re.compile(r"^[0-9a-f]{64}$")  # a keyring store's key: 256 random bits as hex
 Encryption = Literal["keyring", "passphrase", "none"]
+# Each page SQLCipher reads is decrypted and checked first, so a connection keeps up to this many KiB of them:
+# the case table of a 100k-case store (about 20 MB) and the case list's indexes stay decrypted between queries.
+PAGE_CACHE_KIB = 32 * 1024
 SIDE_FILES = ("-wal", "-shm", "-journal")  # SQLite's companions of the store file
 
 
@@ -102,6 +105,7 @@ def _make_engine(file: Path, sql_key: str | None) -> Engine:
         connect_args={"check_same_thread": False, "timeout": 15},
         pool_size=4,
         max_overflow=4,
+        pool_use_lifo=True,  # the connection used last has the decrypted pages in its cache
     )
 
     @event.listens_for(engine, "connect")
@@ -116,6 +120,7 @@ def _make_engine(file: Path, sql_key: str | None) -> Engine:
         cur.execute("PRAGMA foreign_keys = ON")
         cur.execute("PRAGMA busy_timeout = 15000")
         cur.execute("PRAGMA synchronous = NORMAL")
+        cur.execute(f"PRAGMA cache_size = -{PAGE_CACHE_KIB}")
         cur.close()
 
     @event.listens_for(engine, "begin")
@@ -318,6 +323,20 @@ def import_key(paths: AppPaths, hex_key: str, store_file: Path | None = None) ->
     finally:
         conn.close()
     secrets.set_secret(meta.key_secret_name, hex_key)
+
+
+def engine_versions() -> dict[str, str]:
+    """The versions of SQLCipher, SQLite and OpenSSL compiled into sqlcipher3, as the running library reports
+    them (the About dialog names each with its licence)."""
+    conn = sqlcipher.connect(":memory:")
+    try:
+        conn.execute("PRAGMA key = 'versions'")  # the crypto provider answers only on a keyed connection
+        cipher = str(conn.execute("PRAGMA cipher_version").fetchone()[0])
+        sqlite = str(conn.execute("SELECT sqlite_version()").fetchone()[0])
+        provider = str(conn.execute("PRAGMA cipher_provider_version").fetchone()[0])
+    finally:
+        conn.close()
+    return {"SQLCipher": cipher.split()[0], "SQLite": sqlite, "OpenSSL": provider.removeprefix("OpenSSL ").split()[0]}
 
 
 def backup_meta_file(backup: Path) -> Path:

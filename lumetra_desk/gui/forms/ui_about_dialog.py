@@ -78,6 +78,12 @@ class Ui_AboutDialog(object):
 
         self.librariesLayout.addWidget(self.librariesTable)
 
+        self.licenceText = QPlainTextEdit(self.librariesTab)
+        self.licenceText.setObjectName(u"licenceText")
+        self.licenceText.setReadOnly(True)
+
+        self.librariesLayout.addWidget(self.licenceText)
+
         self.tabs.addTab(self.librariesTab, "")
         self.fontsTab = QWidget()
         self.fontsTab.setObjectName(u"fontsTab")
@@ -117,6 +123,7 @@ class Ui_AboutDialog(object):
         self.titleLabel.setText(QCoreApplication.translate("AboutDialog", u"Lumetra Desk", None))
         self.descriptionLabel.setText(QCoreApplication.translate("AboutDialog", u"A local-first case manager for privacy requests: intake, statutory deadlines, verification and letters.", None))
         self.librariesHint.setText(QCoreApplication.translate("AboutDialog", u"Lumetra Desk is built with these libraries, each under its own licence:", None))
+        self.licenceText.setPlaceholderText(QCoreApplication.translate("AboutDialog", u"Choose a library to read its licence.", None))
         self.tabs.setTabText(self.tabs.indexOf(self.librariesTab), QCoreApplication.translate("AboutDialog", u"Libraries", None))
         self.fontsHint.setText(QCoreApplication.translate("AboutDialog", u"Letters embed these fonts, shipped with the app under their licences:", None))
         self.tabs.setTabText(self.tabs.indexOf(self.fontsTab), QCoreApplication.translate("AboutDialog", u"Fonts", None))
