@@ -149,9 +149,11 @@ class CaseView(QWidget):
             button.setShortcut(QKeySequence(keys))
             button.setEnabled(False)
             button.clicked.connect(lambda _checked=False, n=name: self.run_action(n))
-            self.ui.actionsLayout.addWidget(button)
             self._buttons[name] = button
-        self.ui.actionsLayout.addStretch(1)
+        self._actions_per_row = 0
+        self._arrange_actions(len(self._buttons))
+        self.ui.actionsBar.setMinimumWidth(self._actions_width((len(self._buttons) + 1) // 2))
+        self.ui.actionsBar.installEventFilter(self)  # two rows of buttons when one does not fit
         for code in [*rules.load_rulebook().jurisdictions(), rules.UNKNOWN_JURISDICTION]:
             self.ui.jurisdictionCombo.addItem(code, code)
         for kind in KINDS.values():
@@ -295,7 +297,10 @@ class CaseView(QWidget):
         today = date.today()
         for row in detail.deadlines:
             current = row.superseded_at is None
-            state = "current" if current else f"superseded {_local(row.superseded_at)}"
+            running = current and not (row.event.endswith("_extended") and not detail.extension_taken)
+            state = f"superseded {_local(row.superseded_at)}"
+            if current:
+                state = "current" if running else "only if extended"
             if not row.confirmed:
                 state += " · unconfirmed rule"
             item = QTreeWidgetItem(
@@ -303,7 +308,7 @@ class CaseView(QWidget):
                 [
                     event_words(row.event),
                     row.due.isoformat(),
-                    countdown(row.due, today).text if current else "",
+                    countdown(row.due, today).text if running else "",
                     row.request_type.replace("_", " "),
                     row.basis,
                     state,
@@ -313,9 +318,9 @@ class CaseView(QWidget):
             tip = explain_deadline(basis, row.due, row.event)
             for column in range(tree.columnCount()):
                 item.setToolTip(column, tip)
-            if current:
+            if running:
                 item.setData(2, Qt.ItemDataRole.UserRole, row.due.isoformat())
-            else:
+            elif not current:
                 item.setDisabled(True)
         self._paint_urgency()
 
@@ -333,8 +338,28 @@ class CaseView(QWidget):
                 color = urgency_color(countdown(date.fromisoformat(day), today).urgency)
                 item.setData(2, Qt.ItemDataRole.ForegroundRole, QBrush(color) if color is not None else None)
 
+    def _actions_width(self, per_row: int) -> int:
+        """How wide the workflow buttons are with ``per_row`` of them on each row."""
+        widths = sorted((button.sizeHint().width() for button in self._buttons.values()), reverse=True)
+        return sum(widths[:per_row]) + self.ui.actionsLayout.horizontalSpacing() * (per_row - 1)
+
+    def _arrange_actions(self, per_row: int) -> None:
+        """The workflow buttons on one row where they fit, else on two, so the case list beside stays readable."""
+        if per_row == self._actions_per_row:
+            return
+        layout = self.ui.actionsLayout
+        layout.setColumnStretch(self._actions_per_row, 0)
+        for index, button in enumerate(self._buttons.values()):
+            layout.addWidget(button, index // per_row, index % per_row)
+        layout.setColumnStretch(per_row, 1)
+        self._actions_per_row = per_row
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Ctrl+Enter in the note being typed adds it; the text box alone would take the key as a new line."""
+        """Lay the workflow buttons out again when their bar is resized; Ctrl+Enter in the note adds it."""
+        if watched is self.ui.actionsBar and event.type() == QEvent.Type.Resize:
+            every = len(self._buttons)
+            fits = self._actions_width(every) <= self.ui.actionsBar.width()
+            self._arrange_actions(every if fits else (every + 1) // 2)
         if (
             watched is self.ui.noteEdit
             and isinstance(event, QKeyEvent)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QHeaderView, QPushButton, QWidget
 
@@ -14,6 +14,7 @@ from lumetra_desk.core.dashboard import (
     Bucket,
     DashboardCounts,
     NextDeadline,
+    Urgency,
     countdown,
     dashboard_counts,
     event_words,
@@ -27,6 +28,7 @@ from lumetra_desk.gui.tasks import run_in_background
 
 Index = QModelIndex | QPersistentModelIndex
 UPCOMING_COLUMNS = ("Due", "Countdown", "Deadline", "Case", "Status", "Jurisdiction", "Requester")
+URGENT_BUCKETS: tuple[tuple[Bucket, Urgency], ...] = (("overdue", "overdue"), ("due_today", "today"))
 
 
 class NextDeadlinesModel(QAbstractTableModel):
@@ -130,13 +132,22 @@ class DashboardView(QWidget):
             count = counts.of(bucket)
             button.setText(f"{count}\n{BUCKET_LABELS[bucket]}")
             button.setAccessibleName(f"{count} {BUCKET_LABELS[bucket].lower()}")
-            button.setProperty("urgent", bucket == "overdue" and count > 0)
-            button.style().unpolish(button)
-            button.style().polish(button)
         self.ui.reviewButton.setText(f"{counts.to_review}\nNew mail to review")
         self.ui.reviewButton.setAccessibleName(f"{counts.to_review} new mail to review")
+        self._paint_urgency()
         self.model.set_items(upcoming, today)
         self.loaded.emit()
+
+    def _paint_urgency(self) -> None:
+        """Overdue and due-today counts in their warning colours while they are not zero, in light or dark mode."""
+        for bucket, urgency in URGENT_BUCKETS:
+            color = urgency_color(urgency) if self.counts is not None and self.counts.of(bucket) else None
+            self._buttons[bucket].setStyleSheet(f"color: {color.name()}; font-weight: 600;" if color else "")
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._paint_urgency()
 
     def _open_row(self, index: QModelIndex) -> None:
         case_id = self.model.case_id(index.row())

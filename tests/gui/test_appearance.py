@@ -58,7 +58,7 @@ def test_switching_to_dark_mode_while_the_window_is_open(
             session,
             requester=requester,
             request_types=["access"],
-            received_at=datetime.now(UTC) - timedelta(days=40),  # California: due in about five days
+            received_at=datetime.now(UTC) - timedelta(days=50),  # California: five days overdue
             jurisdiction="US-CA",
         )
     window = MainWindow(store)
@@ -69,18 +69,21 @@ def test_switching_to_dark_mode_while_the_window_is_open(
     view = window.case_view
     qtbot.waitUntil(lambda: view.current is not None, timeout=WAIT)
     assert not is_dark()
-    light_soon = urgency_color("soon")
-    assert light_soon is not None and light_soon.name() in view.ui.dueLabel.styleSheet()
+    light_overdue = urgency_color("overdue")
+    assert light_overdue is not None and light_overdue.name() in view.ui.dueLabel.styleSheet()
+    qtbot.waitUntil(lambda: light_overdue.name() in window.dashboard.ui.overdueButton.styleSheet(), timeout=WAIT)
 
     configured_app.setPalette(_dark_palette())  # what the platform does when the officer turns dark mode on
     qtbot.waitUntil(is_dark)
-    dark_soon = urgency_color("soon")
-    assert dark_soon is not None and dark_soon != light_soon
-    qtbot.waitUntil(lambda: dark_soon.name() in view.ui.dueLabel.styleSheet())
+    dark_overdue = urgency_color("overdue")
+    assert dark_overdue is not None and dark_overdue != light_overdue
+    qtbot.waitUntil(lambda: dark_overdue.name() in view.ui.dueLabel.styleSheet())
+    assert dark_overdue.name() in window.dashboard.ui.overdueButton.styleSheet()
+    assert window.dashboard.ui.todayButton.styleSheet() == ""  # nothing due today: no warning colour
     countdown_item = view.ui.deadlineTree.topLevelItem(0)
     assert countdown_item is not None
     assert countdown_item.foreground(2).color().lightness() > 128  # light text on the dark table
-    assert window.cases.index(0, 1).data(Qt.ItemDataRole.ForegroundRole).color() == dark_soon
+    assert window.cases.index(0, 1).data(Qt.ItemDataRole.ForegroundRole).color() == dark_overdue
 
     qtbot.wait(50)
     table = window.ui.caseTable.viewport().grab().toImage()

@@ -157,3 +157,32 @@ def test_merging_a_mail_into_an_existing_case_by_keyboard(qtbot: QtBot, store: S
     with store.read() as session:
         attached = session.get(Message, question)
         assert attached is not None and (attached.case_id, attached.review_state) == (case.id, "attached")
+
+
+def test_an_extended_date_counts_down_only_once_the_case_is_extended(qtbot: QtBot, store: Store) -> None:
+    demo.fill(store, 300, seed=12)
+    with store.read() as session:
+        extended = session.exec(select(Case.id).where(Case.status == "extended")).first()
+        plain = session.exec(
+            select(Case.id)
+            .join(Deadline, Deadline.case_id == Case.id)  # type: ignore[arg-type]
+            .where(Case.status == "new", Deadline.event == "respond_extended")
+        ).first()
+    assert extended is not None and plain is not None
+    window = _window(qtbot, store)
+    view = window.case_view
+    qtbot.waitUntil(lambda: view.current is not None, timeout=WAIT)  # the list opened its first case
+    for case_id, expected in ((plain, "only if extended"), (extended, "current")):
+        window.open_case(case_id)
+        qtbot.waitUntil(
+            lambda case_id=case_id: view.current is not None and view.current.detail.case.id == case_id, timeout=WAIT
+        )
+        tree = view.ui.deadlineTree
+        rows = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
+        longer = [
+            row
+            for row in rows
+            if row is not None and row.text(0) == "Respond (extended)" and not row.text(5).startswith("superseded")
+        ]
+        assert longer and all(row.text(5).startswith(expected) for row in longer)
+        assert all((row.text(2) == "") == (expected != "current") for row in longer)

@@ -332,6 +332,7 @@ class CaseDetail:
     notes: list[NoteSummary]
     audit: list[AuditSummary]
     steps: list[StepSummary]
+    extension_taken: bool = False  # without one, an "extended" deadline is only what an extension would give
 
 
 def case_detail(session: Session, case_id: int) -> CaseDetail | None:
@@ -436,6 +437,14 @@ def case_detail(session: Session, case_id: int) -> CaseDetail | None:
             .order_by(col(VerificationStep.position), col(VerificationStep.id))
         )
     ]
+    extension_taken = (
+        conn.execute(
+            select(col(ClockEvent.id))
+            .where(col(ClockEvent.case_id) == case_id, col(ClockEvent.kind) == "extension_taken")
+            .limit(1)
+        ).first()
+        is not None
+    )
     return CaseDetail(  # plain copies: the session's rows expire when the read transaction ends
         case=Case.model_validate(case.model_dump()),
         requester=Requester.model_validate(requester.model_dump()),
@@ -447,6 +456,7 @@ def case_detail(session: Session, case_id: int) -> CaseDetail | None:
         notes=notes,
         audit=audit_rows,
         steps=steps,
+        extension_taken=extension_taken,
     )
 
 

@@ -13,11 +13,11 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QApplication, QComboBox, QFormLayout, QHBoxLayout,
-    QHeaderView, QLabel, QLineEdit, QListWidget,
-    QListWidgetItem, QPlainTextEdit, QPushButton, QSizePolicy,
-    QSpacerItem, QSplitter, QTabWidget, QTreeWidget,
-    QTreeWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QApplication, QComboBox, QFormLayout, QGridLayout,
+    QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+    QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton,
+    QSizePolicy, QSpacerItem, QSplitter, QTabWidget,
+    QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
 class Ui_CaseView(object):
     def setupUi(self, CaseView):
@@ -29,6 +29,7 @@ class Ui_CaseView(object):
         self.headerLayout.setObjectName(u"headerLayout")
         self.caseTitle = QLabel(CaseView)
         self.caseTitle.setObjectName(u"caseTitle")
+        self.caseTitle.setWordWrap(True)
         self.caseTitle.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.headerLayout.addWidget(self.caseTitle)
@@ -42,12 +43,13 @@ class Ui_CaseView(object):
 
         self.headerLayout.addWidget(self.dueLabel)
 
+        self.headerLayout.setStretch(0, 1)
 
         self.caseLayout.addLayout(self.headerLayout)
 
         self.actionsBar = QWidget(CaseView)
         self.actionsBar.setObjectName(u"actionsBar")
-        self.actionsLayout = QHBoxLayout(self.actionsBar)
+        self.actionsLayout = QGridLayout(self.actionsBar)
         self.actionsLayout.setObjectName(u"actionsLayout")
         self.actionsLayout.setContentsMargins(0, 0, 0, 0)
 
