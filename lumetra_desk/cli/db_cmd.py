@@ -17,6 +17,9 @@ from lumetra_desk.cli.context import CliContext
 from lumetra_desk.core.store.migrate import current_revision
 
 
+SHOWN_PROBLEMS = 10  # SQLite's integrity check can name a hundred pages; the first few tell the story
+
+
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser("db", help="look after the store")
     commands = parser.add_subparsers(dest="db_command", metavar="ACTION", required=True)
@@ -57,8 +60,11 @@ def run_check(args: argparse.Namespace, ctx: CliContext) -> int:
     store = ctx.store()
     problems = store.check()
     if problems:
-        for problem in problems:
+        for problem in problems[:SHOWN_PROBLEMS]:
             print(f"problem: {problem}")
+        if len(problems) > SHOWN_PROBLEMS:
+            print(f"… and {len(problems) - SHOWN_PROBLEMS} more problems.")
+        print("The store is damaged: restore the latest backup with 'lumetra-desk db restore BACKUP'.")
         return 1
     print(f"The store is healthy (schema {current_revision(store)}, encryption: {store.meta.encryption}).")
     return 0

@@ -128,3 +128,17 @@ def test_errors_are_one_plain_line_with_a_nonzero_exit(tmp_path: Path) -> None:
 def test_unencrypted_store_only_when_asked(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run_cli(capsys, "--data-dir", str(tmp_path / "plain"), "db", "init", "--unencrypted")
     assert code == 0 and "encryption: none" in out
+
+
+def test_a_damaged_store_is_reported_in_plain_words(app_paths: AppPaths, capsys: pytest.CaptureFixture[str]) -> None:
+    data_dir = str(app_paths.data_dir)
+    run_cli(capsys, "--data-dir", data_dir, "demo", "--cases", "60")
+    size = app_paths.store_file.stat().st_size
+    with app_paths.store_file.open("r+b") as store_file:  # scribble over one page near the end
+        store_file.seek(size - 3 * 4096 + 100)
+        store_file.write(b"\0" * 64)
+    code, out, err = run_cli(capsys, "--data-dir", data_dir, "db", "check")
+    assert code == 1 and not err
+    lines = out.splitlines()
+    assert lines[0].startswith("problem: ") and len(lines) <= 12
+    assert lines[-1] == "The store is damaged: restore the latest backup with 'lumetra-desk db restore BACKUP'."

@@ -276,10 +276,13 @@ class Store:
         """SQLite's integrity check plus the foreign-key check; an empty list means healthy."""
         problems: list[str] = []
         with self.engine.connect() as conn:
-            rows = conn.exec_driver_sql("PRAGMA integrity_check").fetchall()
-            problems += [str(r[0]) for r in rows if str(r[0]) != "ok"]
-            for table, rowid, parent, _ in conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall():
-                problems.append(f"row {rowid} of {table} points to a missing {parent}")
+            try:
+                rows = conn.exec_driver_sql("PRAGMA integrity_check").fetchall()
+                problems += [line for r in rows if str(r[0]) != "ok" for line in str(r[0]).splitlines()]
+                for table, rowid, parent, _ in conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall():
+                    problems.append(f"row {rowid} of {table} points to a missing {parent}")
+            except DatabaseError as exc:  # a page that fails its authentication code cannot even be read
+                problems.append(f"part of the store cannot be read ({exc.orig if exc.orig is not None else exc})")
             conn.rollback()
         return problems
 
