@@ -83,6 +83,14 @@ def test_a_file_that_is_not_a_store_gives_a_plain_error(app_paths: AppPaths) -> 
     assert app_paths.store_file.read_bytes().startswith(b"this is a shopping list")
 
 
+@pytest.mark.parametrize("description", ['{"store_id": "x"}', '{"store_id": "x", "encryption": "rot13"}', "[]", ""])
+def test_a_damaged_store_description_gives_a_plain_error(store: Store, description: str) -> None:
+    store.close()
+    store.paths.store_meta_file.write_text(description)
+    with pytest.raises(StoreError, match=r"store description .* is missing or damaged"):
+        Store.open(store.paths)
+
+
 def test_missing_keyring_key_is_explained(store: Store) -> None:
     store.close()
     secrets.delete_secret(store.meta.key_secret_name)

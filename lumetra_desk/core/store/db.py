@@ -21,7 +21,7 @@ import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 import sqlcipher3.dbapi2 as sqlcipher
 from sqlalchemy import Engine, create_engine, event
@@ -61,8 +61,11 @@ class StoreMeta:
     def read(cls, file: Path) -> StoreMeta:
         try:
             raw = json.loads(file.read_text())
-            return cls(store_id=str(raw["store_id"]), encryption=raw["encryption"])
-        except (OSError, ValueError, KeyError) as exc:
+            encryption = raw["encryption"]
+            if encryption not in get_args(Encryption):
+                raise ValueError(f"unknown encryption {encryption!r}")
+            return cls(store_id=str(raw["store_id"]), encryption=encryption)
+        except (OSError, ValueError, KeyError, TypeError) as exc:
             raise StoreError(f"The store description {file} is missing or damaged ({exc}).") from exc
 
     def write(self, file: Path) -> None:
