@@ -24,10 +24,17 @@ log = logging.getLogger("lumetra_desk.gui")
 
 
 def configure_logging(paths: AppPaths) -> None:
-    paths.log_dir.mkdir(parents=True, exist_ok=True)
-    handler = logging.handlers.RotatingFileHandler(
-        paths.log_dir / "lumetra-desk.log", maxBytes=2_000_000, backupCount=3, encoding="utf-8"
-    )
+    """The log file in the log folder; where it cannot be written (a read-only or full disk) the log goes to
+    standard error, so the window can still start and say what is wrong with the folder."""
+    handler: logging.Handler
+    try:
+        paths.log_dir.mkdir(parents=True, exist_ok=True)
+        handler = logging.handlers.RotatingFileHandler(
+            paths.log_dir / "lumetra-desk.log", maxBytes=2_000_000, backupCount=3, encoding="utf-8"
+        )
+    except OSError as exc:
+        handler = logging.StreamHandler()
+        print(f"lumetra-desk: the log cannot be written in {paths.log_dir} ({exc.strerror})", file=sys.stderr)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     logging.getLogger("lumetra_desk").addHandler(handler)
     logging.getLogger("lumetra_desk").setLevel(logging.INFO)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import shlex
 import shutil
@@ -22,7 +23,7 @@ from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 from lumetra_desk.core.errors import StoreError
 from lumetra_desk.core.paths import AppPaths
 from lumetra_desk.core.store.db import Store
-from lumetra_desk.gui.app import open_store_interactively
+from lumetra_desk.gui.app import configure_logging, open_store_interactively
 
 PASSPHRASE = "correct horse battery staple"
 CLI = f"{shlex.quote(sys.executable)} -m lumetra_desk"
@@ -221,3 +222,22 @@ def test_an_existing_stores_passphrase_is_asked_once(qapp: QApplication, app_pat
     store = open_store_interactively(app_paths)
     assert store is not None and len(asked) == 1 and "protected by a passphrase" in asked[0]
     store.close()
+
+
+def test_a_log_folder_that_cannot_be_written_does_not_stop_the_window(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The window starts, logging to standard error, so it can go on to say what is wrong with the folder."""
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the log folder should be")
+    paths = AppPaths(data_dir=tmp_path / "data", config_dir=tmp_path / "config", log_dir=blocker / "logs")
+    logger = logging.getLogger("lumetra_desk")
+    before = list(logger.handlers)
+    try:
+        configure_logging(paths)
+        added = [handler for handler in logger.handlers if handler not in before]
+        assert len(added) == 1 and not isinstance(added[0], logging.FileHandler)
+        assert "the log cannot be written" in capsys.readouterr().err
+    finally:
+        for handler in logger.handlers[len(before) :]:
+            logger.removeHandler(handler)
