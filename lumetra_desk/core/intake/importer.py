@@ -344,10 +344,10 @@ class MailImporter:
         result = classify(mail)
         message.kind = result.kind
         message.classification = json.dumps(result.as_dict(), ensure_ascii=False)
+        if result.kind == "spam":  # marketing never joins a case, so it is not looked up in any thread
+            return self._leave(message, source, "spam or marketing")
         consumer_email = self._consumer_email(mail, result)
         case = self._thread(session, mail, result, consumer_email, message.received_at)
-        if result.kind == "spam":
-            return self._leave(message, source, "spam or marketing")
         if result.kind in {"auto_reply", "bounce"}:
             if case is None:
                 return self._leave(message, source, f"{result.kind.replace('_', '-')} that matches no case")

@@ -336,8 +336,18 @@ class _MailReader:
 
     def read(self) -> ParsedMail:
         message = self._parse_structure()
+        raw_headers: dict[str, list[str]] = {}
+        for key, value in message.raw_items():
+            raw_headers.setdefault(key.lower(), []).append(str(value))
 
         def header(name: str) -> str | None:
+            """Plain ASCII without encoded words is used as it is: the structured parse would give the same text
+            and costs more than the rest of reading a short mail (Message-ID, Date, Received differ every time)."""
+            values = raw_headers.get(name.lower())
+            if not values:
+                return None
+            if values[0].isascii() and "=?" not in values[0]:
+                return clean_header_text(values[0])
             return _header(message, name, self.problems)
 
         subject = header("Subject") or ""
@@ -356,7 +366,7 @@ class _MailReader:
         date_header = _parse_date(header("Date"))
         if header("Date") and date_header is None:
             self.problems.append("The Date header could not be read.")
-        received_at = self._receipt_time(message, date_header)
+        received_at = self._receipt_time(raw_headers.get("received", []), date_header)
         message_ids = _message_ids(header("Message-ID"))
         in_reply_to = _message_ids(header("In-Reply-To"))
         self._walk(message)
@@ -438,13 +448,9 @@ class _MailReader:
             address = ""
         return name, address
 
-    def _receipt_time(self, message: Message, date_header: datetime | None) -> datetime | None:
-        for received in message.get_all("Received", []) or []:
-            try:
-                text = str(received)
-            except Exception:
-                continue
-            stamp = _parse_date(text.rpartition(";")[2].strip()) if ";" in text else None
+    def _receipt_time(self, received_headers: list[str], date_header: datetime | None) -> datetime | None:
+        for text in received_headers:
+            stamp = _parse_date(" ".join(text.rpartition(";")[2].split())) if ";" in text else None
             if stamp is not None:
                 return stamp
         if date_header is not None:
