@@ -26,7 +26,6 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any, BinaryIO, Literal
 
-from sqlalchemy import bindparam, insert, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
@@ -37,7 +36,8 @@ from lumetra_desk.core.intake.classify import Classification, classify, default_
 from lumetra_desk.core.intake.parse import DEFAULT_MAX_ATTACHMENT_BYTES, ParsedMail, parse_mail
 from lumetra_desk.core.store import bulk
 from lumetra_desk.core.store.db import Store
-from lumetra_desk.core.store.models import Attachment, Case, Message, Requester, utcnow
+from lumetra_desk.core.store.mail_rows import MailRows
+from lumetra_desk.core.store.models import Attachment, Case, Requester, utcnow
 
 ACTOR = "intake"
 FALLBACK_DAYS = 90
@@ -49,40 +49,6 @@ _EMAIL_IN_TEXT = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 Outcome = Literal["new_case", "follow_up", "ignored", "duplicate", "rejected", "kept_for_review"]
 AfterMessage = Callable[[Session], None]
-_MESSAGE = bulk.table_of(Message)
-# Statements asked once or more per message are built once (building one costs more than running it).
-_KNOWN_DIGEST = select(_MESSAGE.c.id).where(_MESSAGE.c.content_sha256 == bindparam("digest")).limit(1)
-_KNOWN_MESSAGE_ID = (
-    select(_MESSAGE.c.id)
-    .where(
-        _MESSAGE.c.message_id_header == bindparam("message_id"),
-        _MESSAGE.c.from_addr == bindparam("from_addr"),
-        _MESSAGE.c.direction == "in",
-    )
-    .limit(1)
-)
-_INSERT_MESSAGE = insert(_MESSAGE)
-_WRITE_DECISION = update(_MESSAGE).where(_MESSAGE.c.id == bindparam("message_id"))  # SET: the columns passed
-_CASE = bulk.table_of(Case)
-_CASE_OF_MESSAGES = (
-    select(_MESSAGE.c.case_id)
-    .where(_MESSAGE.c.message_id_header.in_(bindparam("message_ids", expanding=True)), _MESSAGE.c.case_id.is_not(None))
-    .order_by(_MESSAGE.c.received_at.desc())
-    .limit(1)
-)
-_REQUESTER = bulk.table_of(Requester)
-_RECENT_OPEN_CASE = (
-    select(_CASE.c.id)
-    .join(_REQUESTER, _REQUESTER.c.id == _CASE.c.requester_id)
-    .where(
-        _REQUESTER.c.email == bindparam("email"),
-        _CASE.c.status.not_in(service.CLOSED_STATUSES),
-        _CASE.c.merged_into_id.is_(None),
-        _CASE.c.received_at >= bindparam("since"),
-    )
-    .order_by(_CASE.c.received_at.desc())
-    .limit(1)
-)
 
 
 @dataclass(frozen=True)
@@ -214,27 +180,34 @@ class MailImporter:
     def _store_unless_known(
         self, session: Session, raw: bytes, source: str, received_at: datetime | None
     ) -> ImportResult:
-        connection = session.connection()
-        digest = hashlib.sha256(raw).hexdigest()
-        if connection.execute(_KNOWN_DIGEST, {"digest": digest}).first() is not None:
+        rows = MailRows(session)
+        try:
+            return self._store_with(session, rows, raw, source, received_at)
+        finally:
+            rows.close()
+
+    def _store_with(
+        self, session: Session, rows: MailRows, raw: bytes, source: str, received_at: datetime | None
+    ) -> ImportResult:
+        if rows.known_digest(hashlib.sha256(raw).hexdigest()):
             return ImportResult(source, "duplicate")
         mail = parse_mail(raw, self.max_attachment_bytes)
         if not _looks_like_mail(mail):
             return ImportResult(source, "rejected", reason="no mail headers (From, Subject, Date, Message-ID)")
-        if self._known_message_id(session, mail):
+        if mail.message_id and rows.known_message_id(mail.message_id, mail.from_addr):
             return ImportResult(source, "duplicate")
-        message = self._store_raw(session, raw, mail, source, received_at)
+        message = self._store_raw(rows, raw, mail, source, received_at)
         try:
             with session.begin_nested():
-                outcome = self._understand(session, message, mail, source)
-                self._write_decision(session, message)
+                outcome = self._understand(session, rows, message, mail, source)
+                self._write_decision(rows, message)
         except Exception as exc:  # a bug in understanding one mail must never lose the mail
             audit.forget_head(session)  # events written inside the savepoint were rolled back with it
             message.parse_problems = "\n".join(
                 filter(None, [message.parse_problems, f"Automatic processing failed ({type(exc).__name__})."])
             )
             message.case_id, message.kind, message.review_state = None, "other", "pending"
-            self._write_decision(session, message)
+            self._write_decision(rows, message)
             outcome = ImportResult(source, "kept_for_review", reason="automatic processing failed")
         audit.record(
             session,
@@ -254,14 +227,8 @@ class MailImporter:
         return result
 
     @staticmethod
-    def _known_message_id(session: Session, mail: ParsedMail) -> bool:
-        if not mail.message_id:
-            return False
-        params = {"message_id": mail.message_id, "from_addr": mail.from_addr}
-        return session.connection().execute(_KNOWN_MESSAGE_ID, params).first() is not None
-
     def _store_raw(
-        self, session: Session, raw: bytes, mail: ParsedMail, source: str, received_at: datetime | None
+        rows: MailRows, raw: bytes, mail: ParsedMail, source: str, received_at: datetime | None
     ) -> _StoredMessage:
         """The raw bytes, verbatim, as the first row of the transaction (one plain INSERT)."""
         problems = list(mail.problems)
@@ -270,8 +237,7 @@ class MailImporter:
             receipt = utcnow()
             problems.append("No receipt time in the mail; the import time was used.")
         message = _StoredMessage(id=0, received_at=receipt, parse_problems="\n".join(problems))
-        inserted = session.connection().execute(
-            _INSERT_MESSAGE,
+        message.id = rows.insert_message(
             {
                 "direction": "in",
                 "message_id_header": mail.message_id,
@@ -293,29 +259,23 @@ class MailImporter:
                 "review_state": message.review_state,
                 "parse_problems": message.parse_problems,
                 "created_at": utcnow(),
-            },
+            }
         )
-        message.id = int(inserted.lastrowid)
         return message
 
     @staticmethod
-    def _write_decision(session: Session, message: _StoredMessage) -> None:
-        """What understanding decided, in one UPDATE (none of these columns feeds the full-text index)."""
-        session.connection().execute(
-            _WRITE_DECISION,
-            {
-                "message_id": message.id,
-                "case_id": message.case_id,
-                "kind": message.kind,
-                "classification": message.classification,
-                "review_state": message.review_state,
-                "parse_problems": message.parse_problems,
-            },
-        )
+    def _write_decision(rows: MailRows, message: _StoredMessage) -> None:
+        """What understanding decided, in one UPDATE."""
+        rows.write_decision(
+            message.id, message.case_id, message.kind, message.classification, message.review_state,
+            message.parse_problems,
+        )  # fmt: skip
 
     # ------------------------------------------------------------ understanding
-    def _understand(self, session: Session, message: _StoredMessage, mail: ParsedMail, source: str) -> ImportResult:
-        outcome = self._decide(session, message, mail, source)
+    def _understand(
+        self, session: Session, rows: MailRows, message: _StoredMessage, mail: ParsedMail, source: str
+    ) -> ImportResult:
+        outcome = self._decide(session, rows, message, mail, source)
         now = utcnow()
         bulk.insert_rows(
             session,
@@ -340,14 +300,16 @@ class MailImporter:
         )
         return outcome
 
-    def _decide(self, session: Session, message: _StoredMessage, mail: ParsedMail, source: str) -> ImportResult:
+    def _decide(
+        self, session: Session, rows: MailRows, message: _StoredMessage, mail: ParsedMail, source: str
+    ) -> ImportResult:
         result = classify(mail)
         message.kind = result.kind
         message.classification = json.dumps(result.as_dict(), ensure_ascii=False)
         if result.kind == "spam":  # marketing never joins a case, so it is not looked up in any thread
             return self._leave(message, source, "spam or marketing")
         consumer_email = self._consumer_email(mail, result)
-        case = self._thread(session, mail, result, consumer_email, message.received_at)
+        case = self._thread(session, rows, mail, result, consumer_email, message.received_at)
         if result.kind in {"auto_reply", "bounce"}:
             if case is None:
                 return self._leave(message, source, f"{result.kind.replace('_', '-')} that matches no case")
@@ -372,28 +334,31 @@ class MailImporter:
         return mail.from_addr
 
     def _thread(
-        self, session: Session, mail: ParsedMail, result: Classification, consumer_email: str, received: datetime
+        self,
+        session: Session,
+        rows: MailRows,
+        mail: ParsedMail,
+        result: Classification,
+        consumer_email: str,
+        received: datetime,
     ) -> Case | None:
         referenced = [*([mail.in_reply_to] if mail.in_reply_to else []), *reversed(mail.references)]
         if result.kind == "bounce":
             referenced[:0] = _returned_message_ids(mail)
-        if referenced:
-            found = session.connection().execute(_CASE_OF_MESSAGES, {"message_ids": referenced}).first()
-            case = session.get(Case, found[0]) if found else None
-            if case is not None:
-                return self._live(session, case)
+        case_id = rows.case_of_messages(referenced)
+        if case_id is not None and (case := session.get(Case, case_id)) is not None:
+            return self._live(session, case)
         key_match = CASE_KEY_IN_SUBJECT.search(mail.subject)
         if key_match is None and result.kind == "bounce":  # a plain bounce quotes the returned mail's subject
             key_match = CASE_KEY_IN_SUBJECT.search(mail.body_text)
-        if key_match:
-            case = session.exec(select(Case).where(Case.key == key_match.group(1))).first()
-            if case is not None:
-                return self._live(session, case)
+        case_id = rows.case_by_key(key_match.group(1)) if key_match else None
+        if case_id is not None and (case := session.get(Case, case_id)) is not None:
+            return self._live(session, case)
         if result.kind == "bounce" or not consumer_email:
             return None
-        params = {"email": consumer_email, "since": received - timedelta(days=FALLBACK_DAYS)}
-        found = session.connection().execute(_RECENT_OPEN_CASE, params).first()
-        return session.get(Case, found[0]) if found else None
+        since = received - timedelta(days=FALLBACK_DAYS)
+        case_id = rows.recent_open_case(consumer_email, since, service.CLOSED_STATUSES)
+        return session.get(Case, case_id) if case_id is not None else None
 
     @staticmethod
     def _live(session: Session, case: Case) -> Case:

@@ -97,13 +97,14 @@ def _converter(column_type: TypeEngine[Any]) -> Callable[[Any], Any] | None:
     """How SQLAlchemy's SQLite types store a value: UTC datetimes as naive text, dates as ISO text."""
     python_type = getattr(column_type, "impl", column_type)
     if isinstance(python_type, DateTime):
-        return functools.lru_cache(maxsize=4096)(_datetime_text)  # many rows share one timestamp
+        return functools.lru_cache(maxsize=4096)(datetime_text)  # many rows share one timestamp
     if isinstance(python_type, Date):
         return functools.lru_cache(maxsize=4096)(_date_text)
     return None
 
 
-def _datetime_text(value: datetime | None) -> str | None:
+def datetime_text(value: datetime | None) -> str | None:
+    """A datetime as SQLAlchemy's SQLite DateTime stores it: naive UTC text with microseconds."""
     if value is None:
         return None
     if value.tzinfo is not None:
