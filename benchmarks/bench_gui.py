@@ -112,7 +112,7 @@ def main() -> int:
     timed(lambda: None, loaded, table_watch)
     sort_times = []
     asc, desc = Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder
-    for column, order in ((0, desc), (7, asc), (2, asc), (4, asc), (1, desc), (6, asc), (1, asc)):
+    for column, order in ((0, desc), (7, asc), (2, asc), (3, asc), (4, asc), (1, desc), (6, asc), (1, asc)):
         sort_times.append(timed(lambda c=column, o=order: window.ui.caseTable.sortByColumn(c, o), loaded, table_watch))
 
     def search(word: str) -> None:

@@ -14,7 +14,7 @@ from typing import Literal
 from sqlmodel import Session
 
 from lumetra_desk.core.store.dashboard_queries import DeadlineBasis, governing_bases, pending_message_count
-from lumetra_desk.core.store.queries import CaseFilter, CaseRow, case_ids, case_rows, count_cases
+from lumetra_desk.core.store.queries import CaseFilter, CaseRow, case_page, case_rows, count_cases
 
 Bucket = Literal["overdue", "due_today", "due_week", "awaiting_requester"]
 BUCKETS: tuple[Bucket, ...] = ("overdue", "due_today", "due_week", "awaiting_requester")
@@ -122,7 +122,7 @@ class NextDeadline:
 
 def next_deadlines(session: Session, limit: int = 50) -> list[NextDeadline]:
     """The open cases that must be answered soonest (overdue first), with the rule behind each date."""
-    ids = case_ids(session, CaseFilter(open_only=True), "due_date")[:limit]
+    ids = case_page(session, CaseFilter(open_only=True), "due_date", False, 0, limit)
     rows = [row for row in case_rows(session, ids) if row.due_date is not None]
     bases = governing_bases(session, [row.id for row in rows])
     return [NextDeadline(row, bases.get(row.id)) for row in rows]

@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, Literal, cast
 
-from sqlalchemy import ColumnElement, Select, and_, func, literal_column, or_, select, text
+from sqlalchemy import select
 from sqlmodel import Session, col
 
-from lumetra_desk.core.store.models import Case, CaseRequestType, Message, Note, Requester
+from lumetra_desk.core.store.models import Case, CaseRequestType, Message, Requester, case_list_index
 
 SortKey = Literal["due_date", "received_at", "key", "status", "jurisdiction", "requester", "tier"]
 SORT_KEYS: tuple[SortKey, ...] = ("due_date", "received_at", "key", "status", "jurisdiction", "requester", "tier")
@@ -60,90 +60,161 @@ def fts_query(user_text: str) -> str:
     return " ".join('"' + word.replace('"', '""') + '"*' for word in words)
 
 
-def _conditions(flt: CaseFilter) -> list[ColumnElement[bool]]:
-    conditions: list[ColumnElement[bool]] = []
+def _filter_sql(flt: CaseFilter) -> tuple[list[str], list[Any]]:
+    """The filter as SQL terms over "case" with their parameters.
+
+    The cases of a request type (a third of all) are tested as ``+"case".id IN (...)``: the unary plus keeps
+    SQLite from looking each one up in the table rows, so they are checked inside a covering index. Full-text
+    hits are few, and are looked up by id.
+    """
+    terms: list[str] = []
+    params: list[Any] = []
     if flt.statuses:
-        conditions.append(col(Case.status).in_(flt.statuses))
+        terms.append(f'"case".status IN ({", ".join("?" * len(flt.statuses))})')
+        params += flt.statuses
     if flt.open_only:
-        conditions.append(col(Case.status).not_in(OPEN_STATUSES_EXCLUDED))
-    if flt.jurisdiction:
-        conditions.append(col(Case.jurisdiction) == flt.jurisdiction)
-    if flt.tier:
-        conditions.append(col(Case.tier) == flt.tier)
+        terms.append(f'"case".status NOT IN ({", ".join("?" * len(OPEN_STATUSES_EXCLUDED))})')
+        params += OPEN_STATUSES_EXCLUDED
+    for column, value in (("jurisdiction", flt.jurisdiction), ("tier", flt.tier)):
+        if value:
+            terms.append(f'"case".{column} = ?')
+            params.append(value)
     if flt.due_from:
-        conditions.append(col(Case.due_date) >= flt.due_from)
+        terms.append('"case".due_date >= ?')
+        params.append(flt.due_from.isoformat())
     if flt.due_to:
-        conditions.append(col(Case.due_date) <= flt.due_to)
+        terms.append('"case".due_date <= ?')
+        params.append(flt.due_to.isoformat())
     if flt.request_type:
-        conditions.append(
-            col(Case.id).in_(
-                select(col(CaseRequestType.case_id)).where(col(CaseRequestType.request_type) == flt.request_type)
-            )
-        )
+        terms.append('+"case".id IN (SELECT case_id FROM case_request_type WHERE request_type = ?)')
+        params.append(flt.request_type)
     if flt.text.strip():
-        conditions.append(_text_condition(flt.text.strip()))
-    return conditions
+        term, text_params = _text_sql(flt.text.strip())
+        terms.append(term)
+        params += text_params
+    return terms, params
 
 
-def _text_condition(user_text: str) -> ColumnElement[bool]:
-    key_match = re.fullmatch(r"(?i)LD-\d{4}-\d{1,6}", user_text)
-    if key_match:
-        return col(Case.key) == user_text.upper()
+def _text_sql(user_text: str) -> tuple[str, list[Any]]:
+    """A case key finds that case; other words match messages and notes (full text) and requester addresses."""
+    if re.fullmatch(r"(?i)LD-\d{4}-\d{1,6}", user_text):
+        return '"case"."key" = ?', [user_text.upper()]
     query = fts_query(user_text)
     if not query:
-        return literal_column("0") == 1
-    message_hits = select(col(Message.case_id)).where(
-        col(Message.id).in_(text("SELECT rowid FROM message_fts WHERE message_fts MATCH :q"))
+        return "0", []
+    like = "%" + re.sub(r"([\\%_])", r"\\\1", user_text.lower()) + "%"
+    return (
+        '"case".id IN ('
+        "SELECT case_id FROM message INDEXED BY ix_message_id_case"
+        " WHERE id IN (SELECT rowid FROM message_fts WHERE message_fts MATCH ?)"
+        " UNION SELECT case_id FROM note WHERE id IN (SELECT rowid FROM note_fts WHERE note_fts MATCH ?)"
+        ' UNION SELECT id FROM "case" WHERE requester_id IN'
+        " (SELECT id FROM requester WHERE email LIKE ? ESCAPE '\\'))",
+        [query, query, like],
     )
-    note_hits = select(col(Note.case_id)).where(
-        col(Note.id).in_(text("SELECT rowid FROM note_fts WHERE note_fts MATCH :q"))
-    )
-    requester_hits = select(col(Requester.id)).where(col(Requester.email).like(f"%{user_text.lower()}%"))
-    return or_(col(Case.id).in_(message_hits.union(note_hits)), col(Case.requester_id).in_(requester_hits))
 
 
-def _sort_columns(sort: SortKey, descending: bool) -> list[Any]:
-    column: Any = {
-        "due_date": col(Case.due_date),
-        "received_at": col(Case.received_at),
-        "key": col(Case.key),
-        "status": col(Case.status),
-        "jurisdiction": col(Case.jurisdiction),
-        "tier": col(Case.tier),
-        "requester": col(Requester.email),
-    }[sort]
-    primary = column.desc() if descending else column.asc()
-    if sort == "due_date":  # cases with nothing due go last either way
-        return [col(Case.due_date).is_(None), primary, col(Case.id)]
-    return [primary, col(Case.id)]
+_ORDER_COLUMNS: dict[SortKey, str] = {
+    "due_date": '"case".due_date',
+    "received_at": '"case".received_at',
+    "key": '"case"."key"',
+    "status": '"case".status',
+    "jurisdiction": '"case".jurisdiction',
+    "tier": '"case".tier',
+    "requester": "requester.email",
+}
 
 
-def _filtered(statement: Select[Any], flt: CaseFilter) -> Select[Any]:
-    conditions = _conditions(flt)
-    return statement.where(and_(*conditions)) if conditions else statement
+@dataclass(frozen=True)
+class _Part:
+    """One run of the ordered list: its extra condition and its ORDER BY."""
+
+    condition: str
+    order_by: str
 
 
-def _ids_statement(flt: CaseFilter, sort: SortKey, descending: bool) -> Select[Any]:
-    statement = select(col(Case.id))
-    if sort == "requester":
-        statement = statement.join(Requester, col(Requester.id) == col(Case.requester_id))
-    return _filtered(statement, flt).order_by(*_sort_columns(sort, descending))
+def _parts(sort: SortKey, descending: bool, follow_index: bool) -> list[_Part]:
+    """The list's order as runs that each follow the sort order's index, or else as one sorted run.
+
+    Cases with nothing due go last either way. Descending, SQLite's NULLs already come last; ascending they
+    would come first, so that order is read as two runs of the index: the dated cases, then the rest.
+    """
+    direction = " DESC" if descending else ""
+    column = _ORDER_COLUMNS[sort]
+    if sort == "due_date" and not descending:
+        if follow_index:
+            return [_Part(f"{column} IS NOT NULL", f'{column}, "case".id'), _Part(f"{column} IS NULL", '"case".id')]
+        return [_Part("", f'{column} IS NULL, {column}, "case".id')]
+    return [_Part("", f'{column}{direction}, "case".id{direction}')]
+
+
+def _list_sql(flt: CaseFilter, sort: SortKey, part: _Part, indexed: bool) -> tuple[str, list[Any]]:
+    """SELECT the ids of one run; ``indexed`` reads them from the sort order's covering index."""
+    hint = f" INDEXED BY {case_list_index(sort)}" if indexed else ""
+    if sort == "requester":  # CROSS JOIN keeps requester outside: its email index gives the order
+        source = f'requester CROSS JOIN "case"{hint} ON "case".requester_id = requester.id'
+    else:
+        source = f'"case"{hint}'
+    terms, params = _filter_sql(flt)
+    if part.condition:
+        terms.append(part.condition)
+    where = f" WHERE {' AND '.join(terms)}" if terms else ""
+    return f'SELECT "case".id FROM {source}{where} ORDER BY {part.order_by}', params
+
+
+def _cursor(session: Session) -> Any:
+    """A DB-API cursor on the session's connection: ids straight from SQLite, without SQLAlchemy's rows."""
+    return session.connection().connection.dbapi_connection.cursor()  # type: ignore[union-attr]
 
 
 def case_ids(
     session: Session, flt: CaseFilter = CaseFilter(), sort: SortKey = "due_date", descending: bool = False
 ) -> list[int]:
-    statement = _ids_statement(flt, sort, descending)
-    return [cast(int, i) for i in session.connection().execute(statement, _params(flt)).scalars()]
+    """Every matching id in list order, read from the sort order's index (a text search sorts its few hits)."""
+    searching = bool(flt.text.strip())
+    cursor = _cursor(session)
+    try:
+        ids: list[int] = []
+        for part in _parts(sort, descending, follow_index=not searching):
+            sql, params = _list_sql(flt, sort, part, indexed=not searching)
+            ids += [case_id for (case_id,) in cursor.execute(sql, params)]
+        return ids
+    finally:
+        cursor.close()
+
+
+def case_page(session: Session, flt: CaseFilter, sort: SortKey, descending: bool, offset: int, limit: int) -> list[int]:
+    """The ids of rows ``offset`` to ``offset + limit`` of the list: the index is read only that far."""
+    cursor = _cursor(session)
+    try:
+        ids: list[int] = []
+        for part in _parts(sort, descending, follow_index=True):
+            if len(ids) == limit:
+                break
+            sql, params = _list_sql(flt, sort, part, indexed=True)
+            found = [i for (i,) in cursor.execute(f"{sql} LIMIT ? OFFSET ?", [*params, limit - len(ids), offset])]
+            if not found and offset:  # the page starts after this run: skip the run's length
+                count_sql, count_params = _count_sql(flt, part.condition)
+                offset = max(offset - int(cursor.execute(count_sql, count_params).fetchone()[0]), 0)
+            else:
+                offset = 0
+            ids += found
+        return ids
+    finally:
+        cursor.close()
+
+
+def _count_sql(flt: CaseFilter, condition: str = "") -> tuple[str, list[Any]]:
+    terms, params = _filter_sql(flt)
+    if condition:
+        terms.append(condition)
+    where = f" WHERE {' AND '.join(terms)}" if terms else ""
+    return f'SELECT count(*) FROM "case"{where}', params
 
 
 def count_cases(session: Session, flt: CaseFilter = CaseFilter()) -> int:
-    statement = _filtered(select(func.count()).select_from(Case), flt)
-    return int(session.connection().execute(statement, _params(flt)).scalar_one())
-
-
-def _params(flt: CaseFilter) -> dict[str, str]:
-    return {"q": fts_query(flt.text)} if flt.text.strip() else {}
+    sql, params = _count_sql(flt)
+    return int(session.connection().exec_driver_sql(sql, tuple(params)).scalar_one())
 
 
 def case_rows(session: Session, ids: Sequence[int], with_message_ids: bool = False) -> list[CaseRow]:
@@ -210,6 +281,8 @@ def iter_case_rows(
 ) -> Iterator[CaseRow]:
     """Stream every matching case in due-date order: the ids are read from one open cursor a batch at a time,
     so only one batch of ids and rows is ever held, however many cases match."""
-    ids = session.connection().execute(_ids_statement(flt, "due_date", False), _params(flt)).scalars()
+    (part,) = _parts("due_date", False, follow_index=False)
+    sql, params = _list_sql(flt, "due_date", part, indexed=False)
+    ids = session.connection().exec_driver_sql(sql, tuple(params)).scalars()
     for chunk in ids.partitions(batch):
         yield from case_rows(session, [cast(int, i) for i in chunk], with_message_ids=with_message_ids)

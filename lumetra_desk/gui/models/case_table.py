@@ -1,25 +1,48 @@
-"""The case list model: holds the ids of the matching cases and fetches rows a page at a time.
+"""The case list model: the number of matching cases, and their rows read a page at a time.
 
-The id list comes from a query run off the GUI thread; the few rows on screen are read on demand through the
-core query functions and cached per page, so a 100k-case store never loads every row.
+A (re)load runs off the GUI thread and brings the count and the first page, which is all the view paints;
+once the officer pauses on the list, the whole ordered id list follows in the background, so rows keep their
+place when a case changes and a case's row is found at once. Until it arrives, other pages are read by their
+position in the sort order's index. A text search's hits are few: their id list comes at once. A 100k-case
+store never loads every row.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QBrush
 
 from lumetra_desk.core.dashboard import countdown, explain_deadline
 from lumetra_desk.core.store.dashboard_queries import DeadlineBasis, governing_bases
 from lumetra_desk.core.store.db import Store
-from lumetra_desk.core.store.queries import SORT_KEYS, CaseFilter, CaseRow, SortKey, case_ids, case_rows
+from lumetra_desk.core.store.queries import (
+    SORT_KEYS,
+    CaseFilter,
+    CaseRow,
+    SortKey,
+    case_ids,
+    case_page,
+    case_rows,
+    count_cases,
+)
 from lumetra_desk.gui.style import urgency_color
 from lumetra_desk.gui.tasks import run_in_background
 
 PAGE = 100
+IDS_AFTER_MS = 300
 COLUMNS: tuple[tuple[str, SortKey | None], ...] = (
     ("Case", "key"),
     ("Due", "due_date"),
@@ -33,20 +56,47 @@ COLUMNS: tuple[tuple[str, SortKey | None], ...] = (
 Index = QModelIndex | QPersistentModelIndex
 
 
+@dataclass(frozen=True)
+class _Query:
+    filter: CaseFilter
+    sort: SortKey
+    descending: bool
+
+
+@dataclass(frozen=True)
+class _Listing:
+    """What a (re)load brings: the count and the first page, and the whole id list when it came at once."""
+
+    query: _Query
+    count: int
+    first_ids: list[int]
+    first_rows: list[CaseRow]
+    bases: dict[int, DeadlineBasis]
+    ids: list[int] | None
+
+
 class CaseTableModel(QAbstractTableModel):
-    loaded = Signal(int)  # number of matching cases, after each (re)load
+    loaded = Signal(int)  # number of matching cases, once the first page of each (re)load is in
     failed = Signal(str)
 
     def __init__(self, store: Store, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._store = store
-        self._ids: list[int] = []
+        self._count = 0
+        self._shown = _Query(CaseFilter(), "due_date", False)  # the query behind the rows on screen
+        self._ids: list[int] | None = []
+        self._page_ids: dict[int, list[int]] = {}  # pages read by position, before the id list arrived
         self._pages: dict[int, list[CaseRow]] = {}
         self._bases: dict[int, DeadlineBasis] = {}
         self._filter = CaseFilter()
         self._sort: SortKey = "due_date"
         self._descending = False
         self._generation = 0
+        self._ids_timer = QTimer(self, singleShot=True, interval=IDS_AFTER_MS)
+        self._ids_timer.timeout.connect(self._load_ids)
+        app = QCoreApplication.instance()
+        if app is not None:  # no new work once the application quits (its workers are being waited for)
+            app.aboutToQuit.connect(self._ids_timer.stop)
         self.today = date.today()
 
     # -------------------------------------------------------------- loading
@@ -55,49 +105,109 @@ class CaseTableModel(QAbstractTableModel):
         self.reload()
 
     def reload(self) -> None:
-        """Query the matching ids in the background; the newest request wins."""
+        """Query the count and the first page in the background; the newest request wins."""
         self._generation += 1
-        generation, flt, sort, descending = self._generation, self._filter, self._sort, self._descending
+        self._ids_timer.stop()
+        generation, store = self._generation, self._store
+        query = _Query(self._filter, self._sort, self._descending)
 
-        def work() -> list[int]:
-            with self._store.read() as session:
-                return case_ids(session, flt, sort, descending)
+        def work() -> _Listing:
+            with store.read() as session:
+                ids: list[int] | None = None
+                if query.filter.text.strip():
+                    ids = case_ids(session, query.filter, query.sort, query.descending)
+                    count, first = len(ids), ids[:PAGE]
+                else:
+                    count = count_cases(session, query.filter)
+                    first = case_page(session, query.filter, query.sort, query.descending, 0, PAGE)
+                return _Listing(query, count, first, case_rows(session, first), governing_bases(session, first), ids)
 
-        run_in_background(work, lambda ids: self._apply(generation, ids), self.failed.emit, self)
+        run_in_background(work, lambda listing: self._apply(generation, listing), self.failed.emit, self)
 
-    def _apply(self, generation: int, ids: list[int]) -> None:
+    def _apply(self, generation: int, listing: _Listing) -> None:
         if generation != self._generation:
             return
         self.beginResetModel()
-        self._ids = ids
-        self._pages.clear()
-        self._bases.clear()
+        self._shown = listing.query
+        self._count = listing.count
+        self._ids = listing.ids
+        self._page_ids = {0: listing.first_ids}
+        self._pages = {0: listing.first_rows}
+        self._bases = dict(listing.bases)
+        self.endResetModel()
+        self.loaded.emit(listing.count)
+        if listing.ids is None:
+            self._ids_timer.start()
+
+    def _load_ids(self) -> None:
+        """The whole ordered id list, once the officer paused on a list (a quick next sort cancels it)."""
+        generation, store, query = self._generation, self._store, self._shown
+
+        def work() -> list[int] | None:
+            if generation != self._generation:  # a newer load has started: this list is not wanted
+                return None
+            with store.read() as session:
+                return case_ids(session, query.filter, query.sort, query.descending)
+
+        run_in_background(work, lambda ids: self._adopt(generation, ids), self.failed.emit, self)
+
+    def _adopt(self, generation: int, ids: list[int] | None) -> None:
+        if ids is None or generation != self._generation:
+            return
+        if len(ids) == self._count and all(
+            ids[page * PAGE : page * PAGE + len(page_ids)] == page_ids for page, page_ids in self._page_ids.items()
+        ):
+            self._ids = ids  # the rows on screen stay as they are
+            return
+        self.beginResetModel()  # the store changed between the first page and the list: show the list
+        self._ids, self._count = ids, len(ids)
+        self._page_ids, self._pages, self._bases = {}, {}, {}
         self.endResetModel()
         self.loaded.emit(len(ids))
 
+    def _ids_now(self) -> list[int]:
+        """The id list, read here if it has not arrived yet (finding a case's row needs all of it)."""
+        if self._ids is None:
+            with self._store.read() as session:
+                self._ids = case_ids(session, self._shown.filter, self._shown.sort, self._shown.descending)
+        return self._ids
+
     def case_id(self, row: int) -> int | None:
-        return self._ids[row] if 0 <= row < len(self._ids) else None
+        if not 0 <= row < self._count:
+            return None
+        page_ids = self._ids_of_page(row // PAGE)
+        offset = row % PAGE
+        return page_ids[offset] if offset < len(page_ids) else None
 
     def row_of(self, case_id: int) -> int:
         """The row showing ``case_id``, or -1 (a linear scan of ints: a few ms at 100k)."""
         try:
-            return self._ids.index(case_id)
+            return self._ids_now().index(case_id)
         except ValueError:
             return -1
 
     def refresh_rows(self) -> None:
-        """Forget the cached rows (a case changed) and repaint, keeping the id list and the selection."""
+        """Forget the cached rows (a case changed) and repaint, keeping which case is on which row."""
         self._pages.clear()
         self._bases.clear()
-        if self._ids:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, len(COLUMNS) - 1))
+        if self._count:
+            self.dataChanged.emit(self.index(0, 0), self.index(self._count - 1, len(COLUMNS) - 1))
+
+    def _ids_of_page(self, page: int) -> list[int]:
+        if self._ids is not None:
+            return self._ids[page * PAGE : (page + 1) * PAGE]
+        if page not in self._page_ids:
+            shown = self._shown
+            with self._store.read() as session:
+                self._page_ids[page] = case_page(session, shown.filter, shown.sort, shown.descending, page * PAGE, PAGE)
+        return self._page_ids[page]
 
     def row_at(self, row: int) -> CaseRow | None:
-        if not 0 <= row < len(self._ids):
+        if not 0 <= row < self._count:
             return None
         page = row // PAGE
         if page not in self._pages:
-            page_ids = self._ids[page * PAGE : (page + 1) * PAGE]
+            page_ids = self._ids_of_page(page)
             with self._store.read() as session:
                 self._pages[page] = case_rows(session, page_ids)
                 self._bases.update(governing_bases(session, page_ids))
@@ -107,7 +217,7 @@ class CaseTableModel(QAbstractTableModel):
 
     # ------------------------------------------------------- Qt model API
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._ids)
+        return 0 if parent.isValid() else self._count
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
