@@ -79,8 +79,12 @@ class IntakeReview(QWidget):
         table = self.ui.pendingTable
         table.setModel(self.model)
         table.verticalHeader().setVisible(False)
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        table.horizontalHeader().setStretchLastSection(True)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(PENDING_COLUMNS.index("Subject"), QHeaderView.ResizeMode.Stretch)
+        for column, width in enumerate((125, 190, 0, 90, 125)):
+            if width:
+                table.setColumnWidth(column, width)
         table.selectionModel().currentRowChanged.connect(lambda current, _prev: self._show(current.row()))
         self.ui.intakeSplitter.setStretchFactor(1, 2)
         self.ui.intakeSplitter.setSizes([560, 840])

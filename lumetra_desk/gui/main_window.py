@@ -353,6 +353,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.last_summary.splitlines()[0], 15000)
             self._has_cases = True
             self.refresh()
+            self.reminders.check()
             if then is not None:
                 then(result)
 

@@ -1,15 +1,17 @@
 """Reminders in the desktop: a tray icon with the count due soon, notifications at the lead times, a daily digest.
 
 The reminders are computed from the store on every check (a timer), so nothing is lost across restarts; which
-notifications were shown is remembered beside the settings, so a restart does not repeat them either.
+notifications were shown is remembered beside the settings, so a restart does not repeat them either. A desktop
+without a system tray gets the notifications in a box of the window instead.
 """
 
 from __future__ import annotations
 
 from datetime import date, datetime
 
-from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QMenu, QStyle, QSystemTrayIcon, QWidget
+import shiboken6
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QStyle, QSystemTrayIcon, QWidget
 
 from lumetra_desk.core.paths import AppPaths
 from lumetra_desk.core.reminders import Reminder, ShownReminders, daily_digest, due_within, notifications_due
@@ -36,6 +38,7 @@ class ReminderService(QObject):
         self.today = date.today  # replaceable so a test can move the calendar
         self.now_hour = lambda: datetime.now().hour
         self.tray: QSystemTrayIcon | None = None
+        self.notice: QMessageBox | None = None  # the window's own notice when there is no tray
         if QSystemTrayIcon.isSystemTrayAvailable():
             self.tray = QSystemTrayIcon(window.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning), self)
             menu = QMenu(window)
@@ -83,22 +86,35 @@ class ReminderService(QObject):
         if self.shown.digest_due(today, self.now_hour(), digest_hour):
             text = daily_digest(within, today)
             self.shown.mark_digest_shown(today)
-            if self.tray is not None:
-                self.tray.showMessage("Lumetra Desk: today", text, QSystemTrayIcon.MessageIcon.Information, 30000)
+            self._tell("Lumetra Desk: today", text, QSystemTrayIcon.MessageIcon.Information, 30000)
             self.digest.emit(text)
 
     def _notify(self, reminders: list[Reminder]) -> None:
-        if self.tray is None:
-            return
         icon = QSystemTrayIcon.MessageIcon.Warning
         if len(reminders) > MAX_SINGLE_NOTIFICATIONS:
             overdue = sum(1 for r in reminders if r.kind == "overdue")
-            self.tray.showMessage(
-                "Lumetra Desk", f"{len(reminders)} deadlines need attention ({overdue} overdue).", icon, 15000
-            )
+            self._tell("Lumetra Desk", f"{len(reminders)} deadlines need attention ({overdue} overdue).", icon, 15000)
             return
         for reminder in reminders:
-            self.tray.showMessage("Lumetra Desk", reminder.title, icon, 15000)
+            self._tell("Lumetra Desk", reminder.title, icon, 15000)
+
+    def _tell(self, title: str, text: str, icon: QSystemTrayIcon.MessageIcon, milliseconds: int) -> None:
+        """A desktop notification from the tray; without a tray (e.g. GNOME without its tray extension) the
+        window says it in one box that collects what comes while it is open, without taking the keyboard."""
+        if self.tray is not None:
+            self.tray.showMessage(title, text, icon, milliseconds)
+            return
+        if self.notice is not None and shiboken6.isValid(self.notice) and self.notice.isVisible():
+            self.notice.setText(f"{self.notice.text()}\n\n{text}")
+            return
+        self.notice = QMessageBox(QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok, self.window)
+        self.notice.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.notice.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
+        self.notice.setModal(False)
+        typing_in = QApplication.activeWindow()
+        self.notice.show()
+        if typing_in is not None:
+            typing_in.activateWindow()
 
     def _raise_window(self) -> None:
         self.window.showNormal()

@@ -337,6 +337,9 @@ def test_a_reminder_fires_once_when_a_case_becomes_due(qtbot: QtBot, store: Stor
     with qtbot.waitSignal(reminders.notified, timeout=WAIT) as fired:
         reminders.check()
     assert [(r.case_key, r.lead) for r in fired.args[0] if r.kind == "due"] == [(key, 3)]
+    assert reminders.tray is None and reminders.notice is not None  # no tray offscreen: the window says it
+    assert key in reminders.notice.text() and not reminders.notice.isModal()
+    assert window.isActiveWindow()  # the notice did not take the keyboard from the officer
     restarted = ReminderService(store, app_paths, window)  # a restart on the same day repeats nothing
     restarted.today = reminders.today
     with qtbot.assertNotEmitted(restarted.notified, wait=500), qtbot.waitSignal(restarted.checked, timeout=WAIT):
