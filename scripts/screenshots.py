@@ -5,7 +5,8 @@ Run under Xvfb so the real platform plugin and fonts are used:
     xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python scripts/screenshots.py
 
 The store lives in a temporary folder protected by a throw-away passphrase; sample mails from the shared corpus
-are imported so intake review has something to show.
+are imported so intake review has something to show. The demo names in Devanagari need a system font for it, as
+on any desktop (on Debian: apt-get install fonts-lohit-deva); Chinese names use the font bundled with the app.
 """
 
 from __future__ import annotations

@@ -82,12 +82,12 @@ class IntakeReview(QWidget):
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(PENDING_COLUMNS.index("Subject"), QHeaderView.ResizeMode.Stretch)
-        for column, width in enumerate((125, 190, 0, 90, 125)):
+        for column, width in enumerate((120, 170, 0, 70, 115)):
             if width:
                 table.setColumnWidth(column, width)
         table.selectionModel().currentRowChanged.connect(lambda current, _prev: self._show(current.row()))
         self.ui.intakeSplitter.setStretchFactor(1, 2)
-        self.ui.intakeSplitter.setSizes([560, 840])
+        self.ui.intakeSplitter.setSizes([700, 700])
         for code in [*rules.load_rulebook().jurisdictions(), rules.UNKNOWN_JURISDICTION]:
             self.ui.correctJurisdiction.addItem(code, code)
         for request_type in rules.REQUEST_TYPES:
