@@ -138,16 +138,18 @@ class _Pattern:
             needles = None
         lower_case_only = not any(ch.isupper() for ch in _ESCAPE.sub("", pattern))
         folded = re.compile(pattern) if flags == re.IGNORECASE and lower_case_only else None
+        if needles is not None and not needles <= _ALL_NEEDLES:
+            _remember_needles(needles)
         return cls(regex, needles, folded, word_start)
 
     def _possible(self, text: str) -> bool:
         if self.needles is None:
             return True
-        lowered, trigrams = _indexed(text)
+        lowered, present = _indexed(text)
+        if present is not None:
+            return not self.needles.isdisjoint(present)
         # A plain loop: this runs hundreds of times per mail, and any() over a generator costs twice as much.
-        for needle in self.needles:
-            if trigrams is not None and (needle[:3] not in trigrams or needle[-3:] not in trigrams):
-                continue  # two set lookups rule out most absent needles; a substring search costs ten times more
+        for needle in self.needles:  # noqa: SIM110
             if needle in lowered:
                 return True
         return False
@@ -175,17 +177,35 @@ class _Pattern:
             start = match.end() if match.end() > match.start() else match.end() + 1
 
 
-_TRIGRAMS_FROM = 256
-"""Texts at least this long get a set of their three-letter pieces for the needle check (shorter: plain search)."""
+_ALL_NEEDLES: frozenset[str] = frozenset()
+"""The needles of every pattern compiled so far (one vocabulary, plus any a test loads)."""
+
+
+def _remember_needles(needles: frozenset[str]) -> None:
+    """Add needles; the set is replaced, not changed, so a classification running meanwhile is not disturbed."""
+    global _ALL_NEEDLES
+    _ALL_NEEDLES = _ALL_NEEDLES | needles
+    _indexed.cache_clear()  # texts indexed before did not look for these needles
+_INDEX_FROM = 256
+"""Texts at least this long are searched once for every needle; shorter ones pattern by pattern."""
 
 
 @lru_cache(maxsize=16)
 def _indexed(text: str) -> tuple[str, frozenset[str] | None]:
-    """The lower-cased text and, for a long one, every three characters of it (needles are 3+ characters)."""
+    """The lower-cased text and, for a long one, the needles it contains.
+
+    A long text is the mail itself, checked against hundreds of patterns: finding each needle once is cheaper
+    than asking per pattern. Two set lookups of three-letter pieces rule out most absent needles before the
+    substring search, which costs ten times more (needles are 3+ characters).
+    """
     lowered = text.lower()
-    if len(lowered) < _TRIGRAMS_FROM:
+    if len(lowered) < _INDEX_FROM:
         return lowered, None
-    return lowered, frozenset(lowered[i : i + 3] for i in range(len(lowered) - 2))
+    trigrams = {lowered[i : i + 3] for i in range(len(lowered) - 2)}
+    present = frozenset(
+        needle for needle in _ALL_NEEDLES if needle[:3] in trigrams and needle[-3:] in trigrams and needle in lowered
+    )
+    return lowered, present
 
 
 @dataclass(frozen=True)
