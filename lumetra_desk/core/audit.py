@@ -67,8 +67,7 @@ def seal_row(row: dict[str, Any], previous: tuple[int, str] | None) -> tuple[int
 
 _AUDIT_TABLE = bulk.table_of(AuditEvent)
 _HEAD_QUERY = select(_AUDIT_TABLE.c.id, _AUDIT_TABLE.c.hash).order_by(_AUDIT_TABLE.c.id.desc()).limit(1)
-_INSERT_EVENT = _AUDIT_TABLE.insert()
-"""Built once: every write transaction that records an event runs them."""
+"""Built once: every write transaction that records an event runs it."""
 
 
 def chain_head(session: Session) -> tuple[int, str] | None:
@@ -117,9 +116,10 @@ def record(
         "after": _json(after),
     }
     remember_head(session, seal_row(row, chain_head(session)))
-    # Written at once with one plain INSERT: the ORM's unit of work costs more than the event itself, and
-    # nothing reads the row back through the session (the returned event is a detached copy).
-    session.connection().execute(_INSERT_EVENT, row)
+    # Written at once with one plain INSERT on the DB-API cursor: the ORM's unit of work (or even a Core
+    # statement) costs more than the event itself, and nothing reads the row back through the session (the
+    # returned event is a detached copy).
+    bulk.insert_rows(session, AuditEvent, [row])
     return AuditEvent.model_construct(**row)  # the row is sealed already; validating it again only costs time
 
 

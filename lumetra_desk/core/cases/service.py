@@ -48,7 +48,6 @@ _COUNTER = bulk.table_of(CaseCounter)
 _COUNTER_NUMBER = select(_COUNTER.c.last_number).where(_COUNTER.c.year == bindparam("year"))
 _COUNTER_UPDATE = update(_COUNTER).where(_COUNTER.c.year == bindparam("counter_year"))  # SET: the columns passed
 _COUNTER_INSERT = insert(_COUNTER)
-_INSERTS = {bulk.table_of(model).name: insert(bulk.table_of(model)) for model in (Requester, Case)}
 _REQUESTER = bulk.table_of(Requester)
 _REQUESTER_ID_BY_EMAIL = select(_REQUESTER.c.id).where(_REQUESTER.c.email == bindparam("email"))
 
@@ -78,7 +77,7 @@ def _insert_persistent(session: Session, row: Requester | Case) -> None:
     """
     table = bulk.table_of(type(row))
     values = {column.name: getattr(row, column.name) for column in table.columns if column.name != "id"}
-    row.id = session.connection().execute(_INSERTS[table.name], values).lastrowid
+    row.id = bulk.insert_one(session, type(row), values)
     make_transient_to_detached(row)
     session.add(row)
 

@@ -15,6 +15,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import Date, DateTime, Table
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.types import TypeEngine
 from sqlmodel import Session, SQLModel
 
@@ -91,6 +92,24 @@ def insert_prepared(session: Session, prepared: PreparedRows | None) -> None:
 def insert_rows(session: Session, model: type[SQLModel], rows: Sequence[Mapping[str, Any]]) -> None:
     """Insert plain rows with one ``executemany`` (see ``prepare_rows``)."""
     insert_prepared(session, prepare_rows(model, rows))
+
+
+def insert_one(session: Session, model: type[SQLModel], row: Mapping[str, Any]) -> int:
+    """Insert one plain row on the DB-API cursor and return its id (mail import writes a few per message).
+
+    A UNIQUE violation is raised as SQLAlchemy's IntegrityError, as the same INSERT through SQLAlchemy would.
+    """
+    prepared = prepare_rows(model, [row])
+    assert prepared is not None
+    connection = session.connection()
+    cursor = connection.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    try:
+        cursor.execute(prepared.sql, prepared.values[0])
+        return int(cursor.lastrowid)
+    except connection.dialect.loaded_dbapi.IntegrityError as exc:
+        raise IntegrityError(prepared.sql, prepared.values[0], exc) from exc
+    finally:
+        cursor.close()
 
 
 def _converter(column_type: TypeEngine[Any]) -> Callable[[Any], Any] | None:

@@ -12,7 +12,6 @@ from collections.abc import Collection, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
 from lumetra_desk.core.store import bulk
@@ -39,9 +38,8 @@ class MailRows:
     """The statements of one message's write transaction; close it before the transaction ends."""
 
     def __init__(self, session: Session) -> None:
-        connection = session.connection()
-        self._dbapi_error = connection.dialect.loaded_dbapi.IntegrityError
-        self._cursor = connection.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+        self._session = session
+        self._cursor = session.connection().connection.dbapi_connection.cursor()  # type: ignore[union-attr]
 
     def close(self) -> None:
         self._cursor.close()
@@ -59,13 +57,7 @@ class MailRows:
 
     def insert_message(self, values: Mapping[str, Any]) -> int:
         """One message row; the same bytes stored a moment ago by another importer raise IntegrityError."""
-        prepared = bulk.prepare_rows(Message, [values])
-        assert prepared is not None
-        try:
-            self._cursor.execute(prepared.sql, prepared.values[0])
-        except self._dbapi_error as exc:
-            raise IntegrityError(prepared.sql, prepared.values[0], exc) from exc
-        return int(self._cursor.lastrowid)
+        return bulk.insert_one(self._session, Message, values)
 
     def write_decision(
         self, message_id: int, case_id: int | None, kind: str, classification: str, review_state: str, problems: str
