@@ -21,7 +21,7 @@ from typing import Any
 from sqlalchemy import event as sa_event
 from sqlmodel import Session, col, select
 
-from lumetra_desk.core.store import bulk
+from lumetra_desk.core.store import bulk, single_rows
 from lumetra_desk.core.store.models import AuditEvent, utcnow
 
 log = logging.getLogger("lumetra_desk.audit")
@@ -65,16 +65,10 @@ def seal_row(row: dict[str, Any], previous: tuple[int, str] | None) -> tuple[int
     return row["id"], row["hash"]
 
 
-_AUDIT_TABLE = bulk.table_of(AuditEvent)
-_HEAD_QUERY = select(_AUDIT_TABLE.c.id, _AUDIT_TABLE.c.hash).order_by(_AUDIT_TABLE.c.id.desc()).limit(1)
-"""Built once: every write transaction that records an event runs it."""
-
-
 def chain_head(session: Session) -> tuple[int, str] | None:
     """The (id, hash) of the newest event, remembered for the rest of the transaction."""
     if _HEAD_KEY not in session.info:
-        row = session.connection().execute(_HEAD_QUERY).first()
-        session.info[_HEAD_KEY] = (row[0], row[1]) if row else None
+        session.info[_HEAD_KEY] = single_rows.audit_head(session)
     head: tuple[int, str] | None = session.info[_HEAD_KEY]
     return head
 

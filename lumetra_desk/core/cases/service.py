@@ -9,18 +9,16 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import bindparam, insert, update
 from sqlalchemy.orm import make_transient_to_detached
 from sqlmodel import Session, col, select
 
 from lumetra_desk.core import audit, rules
 from lumetra_desk.core.errors import InvalidInputError, NotFoundError
 from lumetra_desk.core.intake.classify import default_vocabulary
-from lumetra_desk.core.store import bulk
+from lumetra_desk.core.store import bulk, single_rows
 from lumetra_desk.core.store.models import (
     Attachment,
     Case,
-    CaseCounter,
     CaseRequestType,
     ClockEvent,
     Deadline,
@@ -43,29 +41,13 @@ OPEN_STATUSES = EXTENDABLE_STATUSES | {"extended"}
 APPEALABLE_STATUSES = frozenset({"responded", "closed"})
 
 
-# Statements built once: mail import runs them for every new request.
-_COUNTER = bulk.table_of(CaseCounter)
-_COUNTER_NUMBER = select(_COUNTER.c.last_number).where(_COUNTER.c.year == bindparam("year"))
-_COUNTER_UPDATE = update(_COUNTER).where(_COUNTER.c.year == bindparam("counter_year"))  # SET: the columns passed
-_COUNTER_INSERT = insert(_COUNTER)
-_REQUESTER = bulk.table_of(Requester)
-_REQUESTER_ID_BY_EMAIL = select(_REQUESTER.c.id).where(_REQUESTER.c.email == bindparam("email"))
-
-
 def next_case_key(session: Session, year: int) -> str:
     """The next gap-free key of the year, like ``LD-2026-000123``.
 
     Plain statements, not the ORM: every new case asks, and the caller's write transaction (``BEGIN IMMEDIATE``)
     already keeps other writers out until it commits.
     """
-    connection = session.connection()
-    row = connection.execute(_COUNTER_NUMBER, {"year": year}).first()
-    number = (row[0] if row else 0) + 1
-    if row:
-        connection.execute(_COUNTER_UPDATE, {"counter_year": year, "last_number": number})
-    else:
-        connection.execute(_COUNTER_INSERT, {"year": year, "last_number": number})
-    return format_case_key(year, number)
+    return format_case_key(year, single_rows.next_case_number(session, year))
 
 
 def _insert_persistent(session: Session, row: Requester | Case) -> None:
@@ -88,8 +70,8 @@ def format_case_key(year: int, number: int) -> str:
 
 def find_or_create_requester(session: Session, email: str, name: str = "", tier: str = "unknown") -> Requester:
     address = email.strip().lower()
-    known = session.connection().execute(_REQUESTER_ID_BY_EMAIL, {"email": address}).first()
-    requester = session.get(Requester, known[0]) if known else None
+    known = single_rows.requester_id(session, address)
+    requester = session.get(Requester, known) if known is not None else None
     if requester is None:
         requester = Requester(email=address, name=name, tier=tier)
         _insert_persistent(session, requester)
