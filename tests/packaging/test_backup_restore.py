@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 
 import pytest
-from sqlmodel import select
+from sqlmodel import col, select
 
 from lumetra_desk.cli.main import main
 from lumetra_desk.core import audit, demo, secrets
@@ -237,7 +237,8 @@ def test_backup_while_the_app_writes_is_a_consistent_store(store: Store, tmp_pat
         assert copy.check() == []
         with copy.read() as session:
             assert audit.verify(session) == []
-            written = [e for e in session.exec(select(Requester.email)).all() if e.startswith("writer")]
+            emails = session.exec(select(Requester.email).order_by(col(Requester.id))).all()
+            written = [email for email in emails if email.startswith("writer")]
         assert 5 <= len(written) <= during + 1
         assert written == [f"writer{n}@example.org" for n in range(len(written))], "no commit is half in the copy"
     finally:

@@ -53,9 +53,13 @@ def restore_backup(paths: AppPaths, backup: Path, passphrase: str | None = None)
             meta.write(staged.store_meta_file)
             _check_staged(staged, backup, meta, passphrase)
             previous = _move_current_store_aside(paths)
-            for name in _store_file_names(paths):
-                if (staging / name).exists():
-                    (staging / name).replace(paths.data_dir / name)
+            try:
+                for name in _store_file_names(paths):
+                    if (staging / name).exists():
+                        (staging / name).replace(paths.data_dir / name)
+            except OSError as exc:
+                kept = f"; the store it was to replace is kept in {previous}" if previous else ""
+                raise StoreError(f"The backup could not be put in place ({exc.strerror}){kept}.") from exc
         except OSError as exc:
             raise StoreError(f"The backup could not be copied into {paths.data_dir} ({exc.strerror}).") from exc
         finally:
