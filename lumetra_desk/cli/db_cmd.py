@@ -16,7 +16,6 @@ from typing import Any
 from lumetra_desk.cli.context import CliContext
 from lumetra_desk.core.store.migrate import current_revision
 
-
 SHOWN_PROBLEMS = 10  # SQLite's integrity check can name a hundred pages; the first few tell the story
 
 
