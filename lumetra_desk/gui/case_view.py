@@ -72,6 +72,16 @@ RISKY_SUFFIXES = frozenset(
         ".pptm", ".dotm", ".iso", ".img", ".dmg", ".apk", ".app", ".desktop", ".appimage", ".zip", ".rar", ".7z",
     }
 )  # fmt: skip
+# The same kinds recognised by their content (the type intake sniffed), whatever the file name claims: a program
+# named "invoice.pdf" gets the warning too.
+RISKY_TYPES = frozenset(
+    {
+        "application/x-msdownload", "application/x-executable", "application/x-mach-binary", "application/wasm",
+        "application/x-shockwave-flash", "application/x-google-chrome-extension", "application/java-archive",
+        "application/x-deb", "application/x-rpm", "application/vnd.ms-cab-compressed", "application/zip",
+        "application/x-rar-compressed", "application/x-7z-compressed", "image/svg+xml",
+    }
+)  # fmt: skip
 LETTER_QUESTIONS: dict[str, tuple[tuple[str, str], ...]] = {  # kind -> extras the officer must word
     "extension_notice": (("extension_reason", "Why is more time needed?"),),
     "denial": (("denial_reasons", "Reason for the denial"), ("statutory_basis", "Statutory basis (citation)")),
@@ -647,7 +657,7 @@ class CaseView(QWidget):
             f"Open {summary.filename} ({summary.media_type or 'unknown type'}) with another program?\n\n"
             "A copy is written to a private temporary folder, removed when Lumetra Desk closes."
         )
-        if suffix in RISKY_SUFFIXES or "html" in summary.media_type or "executable" in summary.media_type:
+        if suffix in RISKY_SUFFIXES or summary.media_type in RISKY_TYPES or "html" in summary.media_type:
             text = (
                 f"Warning: {summary.filename} is a kind of file that can run code or load remote content when "
                 "opened. Open it only if you expected it from this sender.\n\n" + text
