@@ -1,4 +1,4 @@
-"""``lumetra-desk intake classify``: the JSON contract, through the real CLI entry in a subprocess."""
+"""The intake commands through the real CLI entry in a subprocess: intake classify, import, cases list --json."""
 
 from __future__ import annotations
 
