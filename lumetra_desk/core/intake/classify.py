@@ -186,6 +186,8 @@ def _remember_needles(needles: frozenset[str]) -> None:
     global _ALL_NEEDLES
     _ALL_NEEDLES = _ALL_NEEDLES | needles
     _indexed.cache_clear()  # texts indexed before did not look for these needles
+
+
 _INDEX_FROM = 256
 """Texts at least this long are searched once for every needle; shorter ones pattern by pattern."""
 
