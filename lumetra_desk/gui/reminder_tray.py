@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 import shiboken6
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QStyle, QSystemTrayIcon, QWidget
 
 from lumetra_desk.core.paths import AppPaths
@@ -50,6 +50,7 @@ class ReminderService(QObject):
             self.tray.activated.connect(lambda _reason: self._raise_window())
             self.tray.setToolTip("Lumetra Desk")
             self.tray.show()
+        window.installEventFilter(self)  # the notice box closes with the window, so quitting is not held up
         self.timer = QTimer(self)
         self.timer.setInterval(CHECK_EVERY_MS)
         self.timer.timeout.connect(self.check)
@@ -86,7 +87,8 @@ class ReminderService(QObject):
         if self.shown.digest_due(today, self.now_hour(), digest_hour):
             text = daily_digest(within, today)
             self.shown.mark_digest_shown(today)
-            self._tell("Lumetra Desk: today", text, QSystemTrayIcon.MessageIcon.Information, 30000)
+            if self.tray is not None or within:  # the window's own box only when there is something to do
+                self._tell("Lumetra Desk: today", text, QSystemTrayIcon.MessageIcon.Information, 30000)
             self.digest.emit(text)
 
     def _notify(self, reminders: list[Reminder]) -> None:
@@ -115,6 +117,13 @@ class ReminderService(QObject):
         self.notice.show()
         if typing_in is not None:
             typing_in.activateWindow()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window and event.type() == QEvent.Type.Close and self.notice is not None:
+            if shiboken6.isValid(self.notice):
+                self.notice.close()
+            self.notice = None
+        return False
 
     def _raise_window(self) -> None:
         self.window.showNormal()

@@ -75,6 +75,7 @@ class _Hub(QObject):
         super().__init__()
         self._deliveries: dict[int, _Delivery] = {}
         self._ids = itertools.count(1)
+        self.closing = False  # the application is quitting: no new work starts
         self.finished.connect(self._on_finished)
         self.failed.connect(self._on_failed)
         self.progress.connect(self._on_progress)
@@ -118,7 +119,9 @@ class _Hub(QObject):
 
     @Slot()
     def finish_all(self) -> None:
-        """Quitting: cancel long work at its next step, wait for every worker, deliver nothing more."""
+        """Quitting: start nothing new (Qt may still fire a due timer before the loop ends), cancel long work at
+        its next step, wait for every worker, deliver nothing more."""
+        self.closing = True
         for delivery in self._deliveries.values():
             if delivery.progress is not None:
                 delivery.progress.cancel()
@@ -167,7 +170,8 @@ def run_in_background(
     """Start ``work`` on the thread pool; its outcome reaches ``on_done``/``on_error`` only while ``parent`` lives."""
     hub = _the_hub()
     task = Task(hub.register(_Delivery(parent, on_done, on_error)), work, hub)
-    QThreadPool.globalInstance().start(task)
+    if not hub.closing:
+        QThreadPool.globalInstance().start(task)
     return task
 
 
@@ -186,5 +190,6 @@ def run_with_progress(
     progress = Progress(lambda done, total, text: hub.progress.emit(task_id, done, total, text))
     delivery.progress = progress
     task = Task(task_id, lambda: work(progress), hub)
-    QThreadPool.globalInstance().start(task)
+    if not hub.closing:
+        QThreadPool.globalInstance().start(task)
     return task, progress

@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 import threading
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from lumetra_desk.core import audit
+from lumetra_desk.core.cases import service
 from lumetra_desk.core.paths import AppPaths
 from lumetra_desk.core.settings import load_settings, save_settings
 from lumetra_desk.core.store.db import Store
@@ -23,8 +25,8 @@ from lumetra_desk.gui.tasks import Progress, run_in_background, run_with_progres
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("OpenType support missing")]
 CORPUS = Path("/work/shared/reference/mail-corpus")
 
-# Start the real window as `lumetra-desk` does, begin loading the demo cases and importing the mail corpus,
-# and press Quit while both still run.
+# Start the real window as `lumetra-desk` does; once its reminder notice is up (there is no tray offscreen), begin
+# loading the demo cases and importing the mail corpus, and press Quit while both still run.
 QUIT_WHILE_BUSY = """
 import sys
 from pathlib import Path
@@ -36,7 +38,10 @@ from lumetra_desk.gui.main_window import MainWindow
 app = create_application()
 
 def start_work_then_quit():
-    window = next(w for w in app.topLevelWidgets() if isinstance(w, MainWindow))
+    window = next((w for w in app.topLevelWidgets() if isinstance(w, MainWindow)), None)
+    if getattr(getattr(window, "reminders", None), "notice", None) is None:  # the window is still being built
+        QTimer.singleShot(50, start_work_then_quit)
+        return
     window.load_demo_data()
     window.import_files(sorted(Path(sys.argv[2]).glob("*.eml")))
     window.ui.actionQuit.trigger()
@@ -87,7 +92,17 @@ def test_long_work_reports_progress_and_stops_at_cancel(qtbot: QtBot) -> None:
 
 
 def test_quitting_while_work_runs_is_clean(app_paths: AppPaths) -> None:
-    Store.open(app_paths, create=True).close()
+    store = Store.open(app_paths, create=True)
+    with store.write() as session:  # an overdue case, so the reminder notice is open too
+        requester = service.find_or_create_requester(session, "ida@example.com", "Ida")
+        service.open_case(
+            session,
+            requester=requester,
+            request_types=["access"],
+            received_at=datetime.now(UTC) - timedelta(days=60),
+            jurisdiction="US-CA",
+        )
+    store.close()
     settings = load_settings(app_paths)
     settings.first_run_done = True
     save_settings(app_paths, settings)
