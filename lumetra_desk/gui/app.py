@@ -8,7 +8,6 @@ import sys
 import traceback
 from types import TracebackType
 
-from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox
 
@@ -55,14 +54,15 @@ def register_bundled_fonts() -> None:
             log.warning("could not load the bundled font %s", font.name)
 
 
-class _PaletteFollower(QObject):
-    """Re-applies the style sheet when the system palette changes (dark mode switched on or off while the
-    window is open); widgets styled by a sheet keep the palette they were polished with otherwise."""
+FOLLOWS_PALETTE = "lumetraFollowsPalette"
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ApplicationPaletteChange and isinstance(watched, QApplication):
-            watched.setStyleSheet(watched.styleSheet())
-        return False
+
+def _reapply_style_sheet() -> None:
+    """Widgets styled by a sheet keep the palette they were polished with; polishing them again lets a switch to
+    dark mode (or back) reach every widget while the window is open."""
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        app.setStyleSheet(app.styleSheet())
 
 
 def configure_application(app: QApplication) -> None:
@@ -76,8 +76,9 @@ def configure_application(app: QApplication) -> None:
     style_sheet = ui_dir() / "style.qss"
     if style_sheet.exists():
         app.setStyleSheet(style_sheet.read_text())
-    if app.findChild(_PaletteFollower) is None:
-        app.installEventFilter(_PaletteFollower(app))
+    if not app.property(FOLLOWS_PALETTE):
+        app.paletteChanged.connect(_reapply_style_sheet)  # a signal, not an event filter: nothing per event
+        app.setProperty(FOLLOWS_PALETTE, True)
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
