@@ -19,6 +19,6 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
         from lumetra_desk.gui.self_test import run_self_test
 
         return run_self_test()
-    from lumetra_desk.gui.app import run_app  # Qt is loaded only when the window is wanted
+    from lumetra_desk.gui.launch import open_window  # Qt is loaded only when the window is wanted
 
-    return run_app(ctx.paths)
+    return open_window(ctx.paths)

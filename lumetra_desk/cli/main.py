@@ -33,7 +33,7 @@ COMMAND_MODULES = (
 )
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(commands: Sequence[str] = COMMAND_MODULES) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="lumetra-desk",
         description="Lumetra Desk: privacy-request case manager. Without a command, opens the window.",
@@ -44,14 +44,26 @@ def build_parser() -> argparse.ArgumentParser:
         help="folder holding the store, settings and logs (default: the platform data folder, or $LUMETRA_DESK_HOME)",
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
+    for name in commands:
         module = __import__(f"lumetra_desk.cli.{name}_cmd", fromlist=["register"])
         module.register(subparsers)
     return parser
 
 
+def opens_window(argv: Sequence[str]) -> bool:
+    """True when the arguments ask for the window (no command, or ``gui``) and not for help."""
+    words = iter(argv)
+    for word in words:
+        if word == "--data-dir":
+            next(words, None)
+        elif not word.startswith("--data-dir="):
+            return word == "gui"
+    return True
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    # The window's start does not wait for every command's imports (the store layer, letters, rules...).
+    parser = build_parser(("gui",) if opens_window(sys.argv[1:] if argv is None else argv) else COMMAND_MODULES)
     args = parser.parse_args(argv)
     if args.command is None:
         args = parser.parse_args([*(argv or sys.argv[1:]), "gui"])

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from sqlmodel import Session
+from lumetra_desk.core.store.case_list import CaseFilter, CaseRow, DeadlineBasis, first_deadlines
+from lumetra_desk.core.store.queries import count_cases, session_cursor
 
-from lumetra_desk.core.store.dashboard_queries import DeadlineBasis, governing_bases, pending_message_count
-from lumetra_desk.core.store.queries import CaseFilter, CaseRow, case_page, case_rows, count_cases
+if TYPE_CHECKING:  # the window shows the first deadlines before SQLAlchemy is loaded
+    from sqlmodel import Session
 
 Bucket = Literal["overdue", "due_today", "due_week", "awaiting_requester"]
 BUCKETS: tuple[Bucket, ...] = ("overdue", "due_today", "due_week", "awaiting_requester")
@@ -68,6 +69,8 @@ def bucket_filter(bucket: Bucket, today: date) -> CaseFilter:
 
 
 def dashboard_counts(session: Session, today: date) -> DashboardCounts:
+    from lumetra_desk.core.store.dashboard_queries import pending_message_count  # needs the models
+
     counts = {bucket: count_cases(session, bucket_filter(bucket, today)) for bucket in BUCKETS}
     return DashboardCounts(
         overdue=counts["overdue"],
@@ -122,7 +125,5 @@ class NextDeadline:
 
 def next_deadlines(session: Session, limit: int = 50) -> list[NextDeadline]:
     """The open cases that must be answered soonest (overdue first), with the rule behind each date."""
-    ids = case_page(session, CaseFilter(open_only=True), "due_date", False, 0, limit)
-    rows = [row for row in case_rows(session, ids) if row.due_date is not None]
-    bases = governing_bases(session, [row.id for row in rows])
-    return [NextDeadline(row, bases.get(row.id)) for row in rows]
+    with session_cursor(session) as cursor:
+        return [NextDeadline(row, basis) for row, basis in first_deadlines(cursor, limit)]

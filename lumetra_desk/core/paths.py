@@ -13,8 +13,6 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "lumetra-desk"
 APP_AUTHOR = "Lumetra"
 HOME_ENV = "LUMETRA_DESK_HOME"
@@ -57,6 +55,8 @@ def resolve_paths(data_dir: str | os.PathLike[str] | None = None) -> AppPaths:
     if chosen:
         root = Path(chosen).expanduser().resolve()
         return AppPaths(data_dir=root, config_dir=root / "config", log_dir=root / "logs")
+    import platformdirs  # only without a chosen folder: the window's start does not wait for it otherwise
+
     dirs = platformdirs.PlatformDirs(APP_NAME, APP_AUTHOR)
     return AppPaths(
         data_dir=Path(dirs.user_data_dir),

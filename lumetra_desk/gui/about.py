@@ -23,16 +23,15 @@ from typing import Any
 
 import yaml
 from PySide6.QtCore import QLibraryInfo, Qt
-from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QDialog, QHeaderView, QTableWidgetItem, QWidget
 
 from lumetra_desk import __version__
 from lumetra_desk.core.paths import resources_dir
 from lumetra_desk.core.store.db import engine_versions
 from lumetra_desk.gui.forms.ui_about_dialog import Ui_AboutDialog
+from lumetra_desk.gui.icon import app_icon
 
 DISTRIBUTION = "lumetra-desk"
-APP_ID = "io.lumetra.Desk"
 _REQUIREMENT_NAME = re.compile(r"^\s*([A-Za-z0-9][A-Za-z0-9._-]*)")
 _LICENCE_CLASSIFIER = "License :: "
 # Standard sentences of common licences, for packages whose metadata names none.
@@ -60,14 +59,6 @@ class BundledLibrary:
 class BundledFont:
     name: str
     licence_text: str
-
-
-def app_icon() -> QIcon:
-    """The app icon from its PNG sizes (16 to 512 px), so it needs no SVG plugin to show."""
-    icon = QIcon()
-    for png in sorted((resources_dir() / "icons" / "png").glob(f"{APP_ID}-*.png")):
-        icon.addFile(str(png))
-    return icon
 
 
 def bundled_libraries() -> list[BundledLibrary]:

@@ -3,11 +3,21 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+    SignalInstance,
+)
 from PySide6.QtGui import QBrush
-from PySide6.QtWidgets import QHeaderView, QPushButton, QWidget
+from PySide6.QtWidgets import QHeaderView, QPushButton, QTableView, QWidget
 
 from lumetra_desk.core.dashboard import (
     BUCKET_LABELS,
@@ -21,26 +31,54 @@ from lumetra_desk.core.dashboard import (
     explain_deadline,
     next_deadlines,
 )
-from lumetra_desk.core.store.db import Store
 from lumetra_desk.gui.forms.ui_dashboard import Ui_DashboardView
 from lumetra_desk.gui.style import urgency_color
 from lumetra_desk.gui.tasks import run_in_background
+
+if TYPE_CHECKING:
+    from lumetra_desk.core.store.db import Store
 
 Index = QModelIndex | QPersistentModelIndex
 UPCOMING_COLUMNS = ("Due", "Countdown", "Deadline", "Case", "Status", "Jurisdiction", "Requester")
 URGENT_BUCKETS: tuple[tuple[Bucket, Urgency], ...] = (("overdue", "overdue"), ("due_today", "today"))
 
 
+DISPLAY, ACCESSIBLE_TEXT = int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.AccessibleTextRole)
+FOREGROUND, TOOL_TIP = int(Qt.ItemDataRole.ForegroundRole), int(Qt.ItemDataRole.ToolTipRole)
+
+
 class NextDeadlinesModel(QAbstractTableModel):
+    """The next deadlines; each row's texts are worded once, as the header sizes its columns to them."""
+
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._items: list[NextDeadline] = []
+        self._texts: list[tuple[str, ...]] = []
+        self._brushes: list[QBrush | None] = []
         self.today = date.today()
 
     def set_items(self, items: list[NextDeadline], today: date) -> None:
         self.beginResetModel()
         self._items = items
         self.today = today
+        self._texts = []
+        self._brushes = []
+        for item in items:
+            row = item.row
+            left = countdown(row.due_date, today)
+            self._texts.append(
+                (
+                    row.due_date.isoformat() if row.due_date else "—",
+                    left.text,
+                    event_words(row.due_event),
+                    row.key,
+                    row.status.replace("_", " "),
+                    row.jurisdiction,
+                    row.requester_name or row.requester_email,
+                )
+            )
+            color = urgency_color(left.urgency)
+            self._brushes.append(QBrush(color) if color is not None else None)
         self.endResetModel()
 
     def case_id(self, row: int) -> int | None:
@@ -58,36 +96,47 @@ class NextDeadlinesModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._items):
+        row, column = index.row(), index.column()
+        if not index.isValid() or not 0 <= row < len(self._items):
             return None
-        item = self._items[index.row()]
-        row = item.row
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return (
-                row.due_date.isoformat() if row.due_date else "—",
-                countdown(row.due_date, self.today).text,
-                event_words(row.due_event),
-                row.key,
-                row.status.replace("_", " "),
-                row.jurisdiction,
-                row.requester_name or row.requester_email,
-            )[index.column()]
-        if role == Qt.ItemDataRole.ForegroundRole and index.column() in (0, 1):
-            color = urgency_color(countdown(row.due_date, self.today).urgency)
-            return QBrush(color) if color is not None else None
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() in (0, 1, 2):
-            return explain_deadline(item.basis, row.due_date, row.due_event)
+        if role in (DISPLAY, ACCESSIBLE_TEXT):
+            return self._texts[row][column]
+        if role == FOREGROUND and column in (0, 1):
+            return self._brushes[row]
+        if role == TOOL_TIP and column in (0, 1, 2):
+            item = self._items[row]
+            return explain_deadline(item.basis, item.row.due_date, item.row.due_event)
         return None
 
 
+class _FirstRowsWatch(QObject):
+    """Says once when a table's viewport is painted with rows in it."""
+
+    def __init__(self, table: QTableView, painted: SignalInstance) -> None:
+        super().__init__(table)
+        self._table = table
+        self._painted = painted
+        table.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self._table.model().rowCount() > 0:
+            self._table.viewport().removeEventFilter(self)
+            QTimer.singleShot(0, self._painted.emit)  # after this paint has reached the screen
+        return False
+
+
 class DashboardView(QWidget):
+    """The counts and the next deadlines. Without a store yet (the window opening), it shows the deadlines
+    it is given; ``store`` is set when the store is attached."""
+
     bucket_chosen = Signal(str)
     review_chosen = Signal()
     case_chosen = Signal(int)
     loaded = Signal()
     failed = Signal(str)
+    first_rows_painted = Signal()
 
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Store | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
         self.ui = Ui_DashboardView()
@@ -111,10 +160,16 @@ class DashboardView(QWidget):
             button.clicked.connect(lambda _checked=False, b=bucket: self.bucket_chosen.emit(b))
         self.ui.reviewButton.clicked.connect(self.review_chosen.emit)
         self._generation = 0
+        _FirstRowsWatch(self.ui.upcomingTable, self.first_rows_painted)
+
+    def show_first(self, upcoming: list[NextDeadline]) -> None:
+        """The next deadlines read before the store was attached; the counts follow with the first reload."""
+        self.model.set_items(upcoming, date.today())
 
     def reload(self) -> None:
         self._generation += 1
         generation, store, today = self._generation, self.store, date.today()
+        assert store is not None, "the dashboard reloads once the store is attached"
 
         def work() -> tuple[DashboardCounts, list[NextDeadline], date]:
             with store.read() as session:

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, QUrl
+from PySide6.QtCore import QModelIndex, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -19,24 +20,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lumetra_desk.core import audit, demo, rules
-from lumetra_desk.core.dashboard import BUCKETS, Bucket, bucket_filter
-from lumetra_desk.core.intake import imap
-from lumetra_desk.core.intake.importer import ImportResult, MailImporter, default_max_attachment_bytes
-from lumetra_desk.core.letters.batch import BATCH_KINDS, issue_letters
-from lumetra_desk.core.settings import load_settings
-from lumetra_desk.core.store.db import Store
-from lumetra_desk.core.store.queries import CaseFilter
+from lumetra_desk.core.dashboard import BUCKETS, Bucket, NextDeadline, bucket_filter
+from lumetra_desk.core.paths import AppPaths
+from lumetra_desk.core.store.case_list import CaseFilter
 from lumetra_desk.gui.asker import Asker
-from lumetra_desk.gui.case_view import CaseView
 from lumetra_desk.gui.dashboard_view import DashboardView
 from lumetra_desk.gui.forms.ui_main_window import Ui_MainWindow
-from lumetra_desk.gui.intake_view import IntakeReview
-from lumetra_desk.gui.models.case_table import CaseTableModel
-from lumetra_desk.gui.reminder_tray import ReminderService
-from lumetra_desk.gui.settings_dialog import SettingsDialog
-from lumetra_desk.gui.shortcuts import ShortcutsDialog
 from lumetra_desk.gui.tasks import Progress, run_in_background, run_with_progress
+
+if TYPE_CHECKING:
+    from lumetra_desk.core.store.db import Store
+    from lumetra_desk.gui.case_view import CaseView
+    from lumetra_desk.gui.intake_view import IntakeReview
+    from lumetra_desk.gui.models.case_table import CaseTableModel
+    from lumetra_desk.gui.reminder_tray import ReminderService
 
 STATUSES = (
     "new",
@@ -65,13 +62,39 @@ MAIL_SUFFIXES = (".eml", ".mbox", ".mbx", ".msg", ".txt", "")
 
 
 class MainWindow(QMainWindow):
+    """The window, built in two steps so that the dashboard's first deadlines show before the rest of the app is
+    loaded: the form with the dashboard (``opening``), then everything that works on the store (``attach``).
+    ``MainWindow(store)`` takes both steps at once."""
+
+    first_rows_painted = Signal()  # once, when the dashboard's first deadline rows are on screen
+    dashboard: DashboardView
+
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.store = store
-        self.paths = store.paths
+        self._build_form(store.paths)
+        self.attach(store)
+
+    @classmethod
+    def opening(cls, paths: AppPaths) -> MainWindow:
+        """The window before its store is attached: the form with the dashboard."""
+        window = cls.__new__(cls)
+        QMainWindow.__init__(window)
+        window._build_form(paths)
+        return window
+
+    def show_first_deadlines(self, deadlines: list[NextDeadline]) -> None:
+        """The next deadlines read before the store is attached, on the dashboard."""
+        self.dashboard.show_first(deadlines)
+        if deadlines:
+            self._has_cases = True
+            self._show_tab(DASHBOARD_TAB)
+
+    def _build_form(self, paths: AppPaths) -> None:
+        self.paths = paths
+        self.attached = False
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)
-        self.setWindowTitle(f"Lumetra Desk — {store.paths.data_dir}")
+        self.setWindowTitle(f"Lumetra Desk — {paths.data_dir}")
         self.ask = Asker(self)
         self.ui.emptyTitle.setObjectName("emptyTitle")
         self.last_error = ""
@@ -79,17 +102,27 @@ class MainWindow(QMainWindow):
         self._progress: Progress | None = None
         self._has_cases = False
         self._pending_mail = 0
-        # views
-        self.dashboard = DashboardView(store, self.ui.dashboardTab)
+        self.dashboard = DashboardView(None, self.ui.dashboardTab)
         self.ui.dashboardHost.addWidget(self.dashboard)
-        self.case_view = CaseView(store, self.paths, self.ui.caseViewHost)
+        self.dashboard.first_rows_painted.connect(self.first_rows_painted.emit)
+        self._setup_status_bar()
+
+    def attach(self, store: Store) -> None:
+        """Everything that works on the store: the case list and view, intake review, reminders, the actions."""
+        from lumetra_desk.gui.case_view import CaseView
+        from lumetra_desk.gui.intake_view import IntakeReview
+        from lumetra_desk.gui.models.case_table import CaseTableModel
+        from lumetra_desk.gui.reminder_tray import ReminderService
+
+        self.store = store
+        self.dashboard.store = store
+        self.case_view: CaseView = CaseView(store, self.paths, self.ui.caseViewHost)
         self.ui.caseViewLayout.addWidget(self.case_view)
-        self.intake = IntakeReview(store, self.ui.intakeTab)
+        self.intake: IntakeReview = IntakeReview(store, self.ui.intakeTab)
         self.ui.intakeHost.addWidget(self.intake)
-        self.cases = CaseTableModel(store, self)
+        self.cases: CaseTableModel = CaseTableModel(store, self)
         self._setup_case_table()
         self._fill_filters()
-        self._setup_status_bar()
         # wiring
         self.cases.loaded.connect(self._on_loaded)
         for source in (self.cases, self.dashboard, self.case_view, self.intake):
@@ -133,9 +166,10 @@ class MainWindow(QMainWindow):
         QShortcut(QKeySequence(f"Alt+{len(BUCKETS) + 1}"), self, lambda: self._show_tab(INTAKE_TAB))
         back = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.case_view, self.ui.caseTable.setFocus)
         back.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.reminders = ReminderService(store, self.paths, self)
+        self.reminders: ReminderService = ReminderService(store, self.paths, self)
         self.reminders.checked.connect(self._on_reminders_checked)
         self.reminders.failed.connect(self.show_error)
+        self.attached = True
         self.refresh()
         self.reminders.start()
 
@@ -176,6 +210,8 @@ class MainWindow(QMainWindow):
         self.cancel_button.hide()
 
     def _fill_filters(self) -> None:
+        from lumetra_desk.core import rules  # the rule book is read once the window is on screen
+
         self.ui.statusFilter.addItem("Open cases", "open")
         self.ui.statusFilter.addItem("All statuses", "")
         for status in STATUSES:
@@ -371,6 +407,9 @@ class MainWindow(QMainWindow):
 
     def import_files(self, files: list[Path]) -> None:
         """Import mail files in the background (each message its own transaction; cancel keeps what is done)."""
+        from lumetra_desk.core.intake.importer import ImportResult, MailImporter, default_max_attachment_bytes
+        from lumetra_desk.core.settings import load_settings
+
         store, limit = self.store, load_settings(self.paths).attachment_limit_mb
 
         def work(progress: Progress) -> str:
@@ -394,6 +433,10 @@ class MainWindow(QMainWindow):
             self.import_files([Path(f) for f in files])
 
     def fetch_mail(self) -> None:
+        from lumetra_desk.core.intake import imap
+        from lumetra_desk.core.intake.importer import ImportResult, MailImporter, default_max_attachment_bytes
+        from lumetra_desk.core.settings import load_settings
+
         store, settings = self.store, load_settings(self.paths)
 
         def work(progress: Progress) -> str:
@@ -419,6 +462,10 @@ class MainWindow(QMainWindow):
 
     def issue_batch_letters(self) -> None:
         """One letter kind for every selected case, in the background with progress and Cancel; none is sent."""
+        from lumetra_desk.core import audit
+        from lumetra_desk.core.letters.batch import BATCH_KINDS, issue_letters
+        from lumetra_desk.core.settings import load_settings
+
         rows = sorted({index.row() for index in self.ui.caseTable.selectionModel().selectedRows()})
         case_ids = [case_id for case_id in map(self.cases.case_id, rows) if case_id is not None]
         if not case_ids:
@@ -461,7 +508,7 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------ drag and drop
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if _mail_paths(event.mimeData().urls()):
+        if self.attached and _mail_paths(event.mimeData().urls()):
             event.acceptProposedAction()
         else:
             event.ignore()
@@ -474,15 +521,21 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ dialogs
     def open_settings(self) -> None:
+        from lumetra_desk.gui.settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(self.paths, self)
         if dialog.exec():
             self.statusBar().showMessage("Settings saved.", 5000)
             self.reminders.check()
 
     def show_shortcuts(self) -> None:
+        from lumetra_desk.gui.shortcuts import ShortcutsDialog
+
         ShortcutsDialog(self).exec()
 
     def load_demo_data(self) -> None:
+        from lumetra_desk.core import demo
+
         self.ui.loadDemoButton.setEnabled(False)
         self.statusBar().showMessage(f"Adding {DEMO_CASES} demo cases…")
         store = self.store
@@ -508,7 +561,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.cancel_work()
-        self.case_view.cleanup()
+        if self.attached:
+            self.case_view.cleanup()
         super().closeEvent(event)
 
 

@@ -15,6 +15,7 @@ import pytest
 from sqlmodel import col, select
 
 from lumetra_desk.core import demo
+from lumetra_desk.core.store.case_list import _list_sql, _parts
 from lumetra_desk.core.store.db import Store
 from lumetra_desk.core.store.models import Case, CaseRequestType, Requester
 from lumetra_desk.core.store.queries import (
@@ -22,8 +23,6 @@ from lumetra_desk.core.store.queries import (
     SORT_KEYS,
     CaseFilter,
     SortKey,
-    _list_sql,
-    _parts,
     case_ids,
     case_page,
     count_cases,

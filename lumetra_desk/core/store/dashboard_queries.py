@@ -15,6 +15,8 @@ from sqlalchemy import and_, func, select
 from sqlmodel import Session, col
 from sqlmodel import select as select_rows
 
+from lumetra_desk.core.store import case_list
+from lumetra_desk.core.store.case_list import DeadlineBasis
 from lumetra_desk.core.store.models import (
     Attachment,
     AuditEvent,
@@ -28,23 +30,11 @@ from lumetra_desk.core.store.models import (
     Requester,
     VerificationStep,
 )
+from lumetra_desk.core.store.queries import session_cursor
 
 PENDING = "pending"
 # Statuses in which no response deadline runs any more (answered, or the clock already moved by an extension).
 NO_EXTENSION_DECISION = ("responded", "closed", "extended")
-
-
-@dataclass(frozen=True)
-class DeadlineBasis:
-    """How one deadline was computed: the citation and the engine's note, with its confidence."""
-
-    event: str
-    due: date
-    basis: str
-    note: str
-    confirmed: bool
-    assumed: bool
-    request_type: str
 
 
 @dataclass(frozen=True)
@@ -123,34 +113,8 @@ def pending_messages(session: Session, limit: int = 2000) -> list[PendingMessage
 
 def governing_bases(session: Session, case_ids: Sequence[int]) -> dict[int, DeadlineBasis]:
     """For each case, the current deadline row behind its governing ``due_date``/``due_event``."""
-    if not case_ids:
-        return {}
-    statement = (
-        select(
-            col(Deadline.case_id),
-            col(Deadline.event),
-            col(Deadline.due),
-            col(Deadline.basis),
-            col(Deadline.note),
-            col(Deadline.confirmed),
-            col(Deadline.assumed),
-            col(Deadline.request_type),
-        )
-        .join(
-            Case,
-            and_(
-                col(Case.id) == col(Deadline.case_id),
-                col(Case.due_event) == col(Deadline.event),
-                col(Case.due_date) == _not_by_due_index(col(Deadline.due)),
-            ),
-        )
-        .where(col(Deadline.case_id).in_(case_ids), col(Deadline.superseded_at).is_(None))
-        .order_by(col(Deadline.id))
-    )
-    found: dict[int, DeadlineBasis] = {}
-    for case_id, event, due, basis, note, confirmed, assumed, request_type in session.connection().execute(statement):
-        found.setdefault(case_id, DeadlineBasis(event, due, basis, note, bool(confirmed), bool(assumed), request_type))
-    return found
+    with session_cursor(session) as cursor:
+        return case_list.read_bases(cursor, case_ids)
 
 
 def deadline_history(session: Session, case_id: int) -> list[DeadlineHistoryRow]:

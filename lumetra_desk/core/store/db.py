@@ -10,121 +10,65 @@ SQLCipher from a passphrase the officer types or scripts pass as ``$LUMETRA_DESK
 from __future__ import annotations
 
 import contextlib
-import errno
-import json
 import logging
 import os
 import re
 import secrets as pysecrets
-import sys
 import uuid
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal, get_args
+from typing import TYPE_CHECKING, Any
 
 import sqlcipher3.dbapi2 as sqlcipher
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlmodel import Session
 
-from lumetra_desk import __version__
 from lumetra_desk.core import secrets
-from lumetra_desk.core.errors import InvalidInputError, LumetraError, StoreError, StoreLockedError
+from lumetra_desk.core.errors import InvalidInputError, LumetraError, StoreError
 from lumetra_desk.core.paths import AppPaths
+from lumetra_desk.core.store import connection
+from lumetra_desk.core.store.connection import (
+    PASSPHRASE_ENV,
+    PassphraseRequiredError,
+    StoreMeta,
+    plain_open_error,
+    sql_key,
+    take_window_lock,
+)
+
+if TYPE_CHECKING:
+    from lumetra_desk.core.store.first_look import FirstLook
 
 log = logging.getLogger("lumetra_desk.store")
 
-PASSPHRASE_ENV = "LUMETRA_DESK_PASSPHRASE"
 _HEX_KEY = re.compile(r"^[0-9a-f]{64}$")  # a keyring store's key: 256 random bits as hex
-Encryption = Literal["keyring", "passphrase", "none"]
-# Each page SQLCipher reads is decrypted and checked first, so a connection keeps up to this many KiB of them:
-# the case table of a 100k-case store (about 20 MB) and the case list's indexes stay decrypted between queries.
-PAGE_CACHE_KIB = 32 * 1024
 SIDE_FILES = ("-wal", "-shm", "-journal")  # SQLite's companions of the store file
 
 
-class PassphraseRequiredError(StoreError):
-    """The store needs a passphrase and none was given (the GUI asks for one)."""
+def _make_engine(file: Path, key: str | None, first: sqlcipher.Connection | None = None) -> Engine:
+    """The engine's connections are made by ``connection``; ``first``, already keyed, is used before any."""
+    adopted = [first] if first is not None else []
 
-
-@dataclass(frozen=True)
-class StoreMeta:
-    store_id: str
-    encryption: Encryption
-
-    @property
-    def key_secret_name(self) -> str:
-        return f"store-key:{self.store_id}"
-
-    @classmethod
-    def read(cls, file: Path) -> StoreMeta:
+    def make() -> sqlcipher.Connection:
+        if adopted:
+            return adopted.pop()
+        conn = connection.connect(file)
         try:
-            raw = json.loads(file.read_text())
-            encryption = raw["encryption"]
-            if encryption not in get_args(Encryption):
-                raise ValueError(f"unknown encryption {encryption!r}")
-            return cls(store_id=str(raw["store_id"]), encryption=encryption)
-        except (OSError, ValueError, KeyError, TypeError) as exc:
-            raise StoreError(f"The store description {file} is missing or damaged ({exc}).") from exc
+            connection.configure(conn, key)
+        except BaseException:
+            conn.close()
+            raise
+        return conn
 
-    def write(self, file: Path) -> None:
-        payload = {"store_id": self.store_id, "encryption": self.encryption, "created_by": __version__}
-        tmp = file.with_suffix(".tmp")
-        try:
-            tmp.write_text(json.dumps(payload, indent=2))
-            tmp.replace(file)
-        except OSError as exc:
-            tmp.unlink(missing_ok=True)
-            raise StoreError(f"The store description {file} could not be written ({exc.strerror or exc}).") from exc
-
-
-def _sql_key(meta: StoreMeta, passphrase: str | None) -> str | None:
-    """The literal for ``PRAGMA key``: a raw hex key from the keyring, or the passphrase."""
-    if meta.encryption == "none":
-        return None
-    if meta.encryption == "keyring":
-        hex_key = secrets.get_secret(meta.key_secret_name)
-        if not hex_key:
-            if not secrets.keyring_usable():
-                raise StoreError(
-                    "The key of this store is kept in the system keyring, and no keyring is available. "
-                    "Unlock or start your keyring (for example GNOME Keyring) and try again."
-                )
-            raise StoreError("The key of this store is not in the system keyring; the store cannot be opened.")
-        return f"\"x'{hex_key}'\""
-    given = passphrase if passphrase is not None else os.environ.get(PASSPHRASE_ENV)
-    if not given:
-        raise PassphraseRequiredError(
-            f"This store is protected by a passphrase: enter it, or set {PASSPHRASE_ENV} for scripts."
-        )
-    return "'" + given.replace("'", "''") + "'"
-
-
-def _make_engine(file: Path, sql_key: str | None) -> Engine:
     engine = create_engine(
-        f"sqlite:///{file}",
+        f"sqlite:///{file}",  # a file URL: the pool keeps several connections (the URL is not used to connect)
         module=sqlcipher,
-        connect_args={"check_same_thread": False, "timeout": 15},
+        creator=make,
         pool_size=4,
         max_overflow=4,
         pool_use_lifo=True,  # the connection used last has the decrypted pages in its cache
     )
-
-    @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
-        dbapi_conn.isolation_level = None  # we issue BEGIN ourselves (see _on_begin)
-        cur = dbapi_conn.cursor()
-        if sql_key is not None:
-            cur.execute("PRAGMA cipher_log_level = NONE")
-            cur.execute(f"PRAGMA key = {sql_key}")
-        cur.execute("SELECT count(*) FROM sqlite_master")  # fails here on a wrong key / not a store
-        cur.execute("PRAGMA journal_mode = WAL")
-        cur.execute("PRAGMA foreign_keys = ON")
-        cur.execute("PRAGMA busy_timeout = 15000")
-        cur.execute("PRAGMA synchronous = NORMAL")
-        cur.execute(f"PRAGMA cache_size = -{PAGE_CACHE_KIB}")
-        cur.close()
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
@@ -177,6 +121,12 @@ class Store:
         return store
 
     @classmethod
+    def adopt(cls, look: FirstLook) -> Store:
+        """The store the first look opened: its window lock, key and connection, at this version's schema."""
+        engine = _make_engine(look.paths.store_file, look.key, first=look.connection)
+        return cls(look.paths, look.meta, engine, look.key, look.lock_fd)
+
+    @classmethod
     def _open_unlocked(
         cls, paths: AppPaths, create: bool, passphrase: str | None, encrypted: bool, lock_fd: int | None
     ) -> Store:
@@ -202,8 +152,8 @@ class Store:
     @classmethod
     def _connect(cls, paths: AppPaths, meta: StoreMeta, passphrase: str | None, lock_fd: int | None) -> Store:
         """Key the store file, check the key, and migrate it to this version's schema."""
-        sql_key = _sql_key(meta, passphrase)
-        engine = _make_engine(paths.store_file, sql_key)
+        key = sql_key(meta, passphrase)
+        engine = _make_engine(paths.store_file, key)
         try:
             with engine.connect():
                 pass
@@ -212,7 +162,7 @@ class Store:
             raise _plain_open_error(exc, paths.store_file) from exc
         from lumetra_desk.core.store import migrate
 
-        store = cls(paths, meta, engine, sql_key, lock_fd)
+        store = cls(paths, meta, engine, key, lock_fd)
         try:
             migrate.upgrade(store)
         except (OperationalError, sqlcipher.OperationalError) as exc:  # a full disk or a read-only file
@@ -385,54 +335,8 @@ def _discard_new_store(paths: AppPaths, meta: StoreMeta) -> None:
             secrets.delete_secret(meta.key_secret_name)
 
 
-def _lock_exclusive(fd: int) -> None:
-    """Take a non-blocking exclusive lock that the OS releases when the process ends, however it ends."""
-    if sys.platform == "win32":
-        import msvcrt
-
-        msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
-    else:
-        import fcntl
-
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-
-
-def take_window_lock(paths: AppPaths) -> int:
-    """The window's claim on the store of ``paths`` (also held while a backup is restored); ``os.close`` frees it."""
-    lock_file = paths.data_dir / "window.lock"
-    try:
-        fd = os.open(lock_file, os.O_RDWR | os.O_CREAT, 0o600)
-    except OSError as exc:
-        raise StoreError(
-            f"{lock_file} cannot be written ({exc.strerror}): the data folder is read-only; check its permissions."
-        ) from exc
-    try:
-        _lock_exclusive(fd)
-    except OSError as exc:
-        os.close(fd)
-        if exc.errno in (errno.EAGAIN, errno.EACCES, errno.EDEADLK):
-            raise StoreLockedError(
-                "Lumetra Desk is already open on this store in another window; switch to that window."
-            ) from exc
-        raise
-    return fd
-
-
 def _plain_open_error(exc: DatabaseError, file: Path) -> StoreError:
-    message = str(exc.orig) if exc.orig is not None else str(exc)
-    if "full" in message:
-        return StoreError(f"The disk holding {file} is full; free some space and try again.")
-    if "not a database" in message:
-        return StoreError(
-            f"{file} could not be opened: the key or passphrase is wrong, or the file is not a Lumetra Desk store."
-        )
-    if "malformed" in message:
-        return StoreError(f"{file} is damaged; restore it from a backup (lumetra-desk db restore BACKUP).")
-    if "readonly" in message or "unable to open" in message:
-        return StoreError(
-            f"{file} cannot be opened for writing: the data folder or the file is read-only; check its permissions."
-        )
-    return StoreError(f"{file} could not be opened ({message}).")
+    return plain_open_error(str(exc.orig) if exc.orig is not None else str(exc), file)
 
 
 def _plain_write_error(exc: OperationalError | sqlcipher.OperationalError) -> StoreError:

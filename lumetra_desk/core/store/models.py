@@ -13,6 +13,8 @@ from datetime import UTC, date, datetime
 from sqlalchemy import Column, Index, LargeBinary, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
+from lumetra_desk.core.store.case_list import CASE_LIST_FILTERED, CASE_LIST_ORDERS, case_list_index
+
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
@@ -28,25 +30,6 @@ class Requester(SQLModel, table=True):
     account_ref: str = ""
     postal_address: str = ""
     created_at: datetime = Field(default_factory=utcnow)
-
-
-# The case list reads one index per sort order (see ``case_list_index``): the sort column, then the id (the
-# tie-break, so no sort step is needed), then every column the list filters on, so a page or the whole ordered
-# id list comes from the index alone, never from 100k table rows. Keyed by the case list's sort keys.
-CASE_LIST_ORDERS = {
-    "due_date": "due_date",
-    "received_at": "received_at",
-    "key": "key",
-    "status": "status",
-    "jurisdiction": "jurisdiction",
-    "tier": "tier",
-    "requester": "requester_id",  # joined to requester.email, which orders it
-}
-CASE_LIST_FILTERED = ("status", "jurisdiction", "tier", "due_date")
-
-
-def case_list_index(sort: str) -> str:
-    return f"ix_case_list_{sort}"
 
 
 class Case(SQLModel, table=True):

@@ -1,0 +1,337 @@
+"""The case list's SQL on a plain DB-API cursor: filters, sort orders, pages, counts and rows.
+
+No SQLAlchemy here: the window reads its first rows through these functions before the rest of the app is
+loaded (``first_look``), and the session-level functions of ``queries`` call the same ones, so there is one
+implementation. Each sort order reads a covering index (see ``CASE_LIST_ORDERS``), so a page or the whole
+ordered id list of a 100k-case store comes from an index, never from the table rows.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from typing import Any, Literal
+
+Cursor = Any  # a DB-API cursor of sqlcipher3
+
+# One index per sort order: the sort column, then the id (the tie-break, so no sort step is needed), then
+# every column the list filters on. Keyed by the sort keys; models.Case declares them.
+CASE_LIST_ORDERS = {
+    "due_date": "due_date",
+    "received_at": "received_at",
+    "key": "key",
+    "status": "status",
+    "jurisdiction": "jurisdiction",
+    "tier": "tier",
+    "requester": "requester_id",  # joined to requester.email, which orders it
+}
+CASE_LIST_FILTERED = ("status", "jurisdiction", "tier", "due_date")
+
+
+def case_list_index(sort: str) -> str:
+    return f"ix_case_list_{sort}"
+
+
+SortKey = Literal["due_date", "received_at", "key", "status", "jurisdiction", "requester", "tier"]
+SORT_KEYS: tuple[SortKey, ...] = ("due_date", "received_at", "key", "status", "jurisdiction", "requester", "tier")
+OPEN_STATUSES_EXCLUDED = ("closed",)
+
+
+@dataclass(frozen=True)
+class CaseFilter:
+    """What the officer narrowed the case list to; empty fields do not filter."""
+
+    statuses: tuple[str, ...] = ()
+    jurisdiction: str = ""
+    request_type: str = ""
+    tier: str = ""
+    due_from: date | None = None
+    due_to: date | None = None
+    open_only: bool = False
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class CaseRow:
+    id: int
+    key: str
+    requester_email: str
+    requester_name: str
+    status: str
+    jurisdiction: str
+    tier: str
+    received_at: datetime
+    due_date: date | None
+    due_event: str
+    subject: str
+    request_types: list[str] = field(default_factory=list)
+    message_ids: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class DeadlineBasis:
+    """How one deadline was computed: the citation and the engine's note, with its confidence."""
+
+    event: str
+    due: date
+    basis: str
+    note: str
+    confirmed: bool
+    assumed: bool
+    request_type: str
+
+
+def fts_query(user_text: str) -> str:
+    """Turn what the officer typed into a safe FTS5 query: every word must match, as a prefix."""
+    words = re.findall(r"\w[\w@.+-]*", user_text, flags=re.UNICODE)
+    return " ".join('"' + word.replace('"', '""') + '"*' for word in words)
+
+
+def _filter_sql(flt: CaseFilter) -> tuple[list[str], list[Any]]:
+    """The filter as SQL terms over "case" with their parameters.
+
+    The cases of a request type (a third of all) are tested as ``+"case".id IN (...)``: the unary plus keeps
+    SQLite from looking each one up in the table rows, so they are checked inside a covering index. Full-text
+    hits are few, and are looked up by id.
+    """
+    terms: list[str] = []
+    params: list[Any] = []
+    if flt.statuses:
+        terms.append(f'"case".status IN ({", ".join("?" * len(flt.statuses))})')
+        params += flt.statuses
+    if flt.open_only:
+        terms.append(f'"case".status NOT IN ({", ".join("?" * len(OPEN_STATUSES_EXCLUDED))})')
+        params += OPEN_STATUSES_EXCLUDED
+    for column, value in (("jurisdiction", flt.jurisdiction), ("tier", flt.tier)):
+        if value:
+            terms.append(f'"case".{column} = ?')
+            params.append(value)
+    if flt.due_from:
+        terms.append('"case".due_date >= ?')
+        params.append(flt.due_from.isoformat())
+    if flt.due_to:
+        terms.append('"case".due_date <= ?')
+        params.append(flt.due_to.isoformat())
+    if flt.request_type:
+        terms.append('+"case".id IN (SELECT case_id FROM case_request_type WHERE request_type = ?)')
+        params.append(flt.request_type)
+    if flt.text.strip():
+        term, text_params = _text_sql(flt.text.strip())
+        terms.append(term)
+        params += text_params
+    return terms, params
+
+
+def _text_sql(user_text: str) -> tuple[str, list[Any]]:
+    """A case key finds that case; other words match messages and notes (full text) and requester addresses."""
+    if re.fullmatch(r"(?i)LD-\d{4}-\d{1,6}", user_text):
+        return '"case"."key" = ?', [user_text.upper()]
+    query = fts_query(user_text)
+    if not query:
+        return "0", []
+    like = "%" + re.sub(r"([\\%_])", r"\\\1", user_text.lower()) + "%"
+    return (
+        '"case".id IN ('
+        "SELECT case_id FROM message INDEXED BY ix_message_id_case"
+        " WHERE id IN (SELECT rowid FROM message_fts WHERE message_fts MATCH ?)"
+        " UNION SELECT case_id FROM note WHERE id IN (SELECT rowid FROM note_fts WHERE note_fts MATCH ?)"
+        ' UNION SELECT id FROM "case" WHERE requester_id IN'
+        " (SELECT id FROM requester WHERE email LIKE ? ESCAPE '\\'))",
+        [query, query, like],
+    )
+
+
+_ORDER_COLUMNS: dict[SortKey, str] = {
+    "due_date": '"case".due_date',
+    "received_at": '"case".received_at',
+    "key": '"case"."key"',
+    "status": '"case".status',
+    "jurisdiction": '"case".jurisdiction',
+    "tier": '"case".tier',
+    "requester": "requester.email",
+}
+
+
+@dataclass(frozen=True)
+class _Part:
+    """One run of the ordered list: its extra condition and its ORDER BY."""
+
+    condition: str
+    order_by: str
+
+
+def _parts(sort: SortKey, descending: bool, follow_index: bool) -> list[_Part]:
+    """The list's order as runs that each follow the sort order's index, or else as one sorted run.
+
+    Cases with nothing due go last either way. Descending, SQLite's NULLs already come last; ascending they
+    would come first, so that order is read as two runs of the index: the dated cases, then the rest.
+    """
+    direction = " DESC" if descending else ""
+    column = _ORDER_COLUMNS[sort]
+    if sort == "due_date" and not descending:
+        if follow_index:
+            return [_Part(f"{column} IS NOT NULL", f'{column}, "case".id'), _Part(f"{column} IS NULL", '"case".id')]
+        return [_Part("", f'{column} IS NULL, {column}, "case".id')]
+    return [_Part("", f'{column}{direction}, "case".id{direction}')]
+
+
+def _list_sql(flt: CaseFilter, sort: SortKey, part: _Part, indexed: bool) -> tuple[str, list[Any]]:
+    """SELECT the ids of one run; ``indexed`` reads them from the sort order's covering index."""
+    hint = f" INDEXED BY {case_list_index(sort)}" if indexed else ""
+    if sort == "requester":  # CROSS JOIN keeps requester outside: its email index gives the order
+        source = f'requester CROSS JOIN "case"{hint} ON "case".requester_id = requester.id'
+    else:
+        source = f'"case"{hint}'
+    terms, params = _filter_sql(flt)
+    if part.condition:
+        terms.append(part.condition)
+    where = f" WHERE {' AND '.join(terms)}" if terms else ""
+    return f'SELECT "case".id FROM {source}{where} ORDER BY {part.order_by}', params
+
+
+def sorted_list_sql(flt: CaseFilter, sort: SortKey = "due_date", descending: bool = False) -> tuple[str, list[Any]]:
+    """The whole list as one sorted SELECT of ids, for a cursor that streams it (the planner picks the plan)."""
+    (part,) = _parts(sort, descending, follow_index=False)
+    return _list_sql(flt, sort, part, indexed=False)
+
+
+def list_ids(cursor: Cursor, flt: CaseFilter, sort: SortKey, descending: bool) -> list[int]:
+    """Every matching id in list order, read from the sort order's index (a text search sorts its few hits)."""
+    searching = bool(flt.text.strip())
+    ids: list[int] = []
+    for part in _parts(sort, descending, follow_index=not searching):
+        sql, params = _list_sql(flt, sort, part, indexed=not searching)
+        ids += [case_id for (case_id,) in cursor.execute(sql, params)]
+    return ids
+
+
+def page_ids(cursor: Cursor, flt: CaseFilter, sort: SortKey, descending: bool, offset: int, limit: int) -> list[int]:
+    """The ids of rows ``offset`` to ``offset + limit`` of the list: the index is read only that far."""
+    ids: list[int] = []
+    for part in _parts(sort, descending, follow_index=True):
+        if len(ids) == limit:
+            break
+        sql, params = _list_sql(flt, sort, part, indexed=True)
+        found = [i for (i,) in cursor.execute(f"{sql} LIMIT ? OFFSET ?", [*params, limit - len(ids), offset])]
+        if not found and offset:  # the page starts after this run: skip the run's length
+            count_sql, count_params = _count_sql(flt, part.condition)
+            offset = max(offset - int(cursor.execute(count_sql, count_params).fetchone()[0]), 0)
+        else:
+            offset = 0
+        ids += found
+    return ids
+
+
+def _count_sql(flt: CaseFilter, condition: str = "") -> tuple[str, list[Any]]:
+    terms, params = _filter_sql(flt)
+    if condition:
+        terms.append(condition)
+    where = f" WHERE {' AND '.join(terms)}" if terms else ""
+    return f'SELECT count(*) FROM "case"{where}', params
+
+
+def count(cursor: Cursor, flt: CaseFilter) -> int:
+    sql, params = _count_sql(flt)
+    return int(cursor.execute(sql, params).fetchone()[0])
+
+
+def _marks(ids: Sequence[int]) -> str:
+    return ", ".join("?" * len(ids))
+
+
+def _utc(text: str) -> datetime:
+    """A time as the store keeps it (naive UTC text), as the aware datetime the models give."""
+    return datetime.fromisoformat(text).replace(tzinfo=UTC)
+
+
+def read_rows(cursor: Cursor, ids: Sequence[int], with_message_ids: bool = False) -> list[CaseRow]:
+    """The rows for these ids, in the order given."""
+    if not ids:
+        return []
+    ids = list(ids)
+    types: dict[int, list[str]] = {}
+    for case_id, request_type in cursor.execute(
+        f"SELECT case_id, request_type FROM case_request_type WHERE case_id IN ({_marks(ids)})"
+        " ORDER BY case_id, is_primary DESC, id",
+        ids,
+    ):
+        types.setdefault(case_id, []).append(request_type)
+    message_ids: dict[int, list[str]] = {}
+    if with_message_ids:
+        for case_id, header in cursor.execute(
+            f"SELECT case_id, message_id_header FROM message WHERE case_id IN ({_marks(ids)}) ORDER BY received_at",
+            ids,
+        ):
+            if header:
+                message_ids.setdefault(case_id, []).append(header)
+    by_id: dict[int, CaseRow] = {}
+    for (
+        case_id,
+        key,
+        email,
+        name,
+        status,
+        jurisdiction,
+        tier,
+        received_at,
+        due_date,
+        due_event,
+        subject,
+    ) in cursor.execute(
+        'SELECT "case".id, "case"."key", requester.email, requester.name, "case".status, "case".jurisdiction,'
+        ' "case".tier, "case".received_at, "case".due_date, "case".due_event, "case".subject'
+        ' FROM "case" JOIN requester ON requester.id = "case".requester_id'
+        f' WHERE "case".id IN ({_marks(ids)})',
+        ids,
+    ):
+        by_id[case_id] = CaseRow(
+            id=case_id,
+            key=key,
+            requester_email=email,
+            requester_name=name,
+            status=status,
+            jurisdiction=jurisdiction,
+            tier=tier,
+            received_at=_utc(received_at),
+            due_date=date.fromisoformat(due_date) if due_date else None,
+            due_event=due_event,
+            subject=subject,
+            request_types=types.get(case_id, []),
+            message_ids=message_ids.get(case_id, []),
+        )
+    return [by_id[i] for i in ids if i in by_id]
+
+
+def read_bases(cursor: Cursor, ids: Sequence[int]) -> dict[int, DeadlineBasis]:
+    """For each case, the current deadline row behind its governing ``due_date``/``due_event``.
+
+    The deadline's date is compared through ``date()``, which hides it from the planner: the rows must be
+    found through the deadline's case index, never its date index (thousands of deadlines share a date).
+    """
+    if not ids:
+        return {}
+    ids = list(ids)
+    found: dict[int, DeadlineBasis] = {}
+    for case_id, event, due, basis, note, confirmed, assumed, request_type in cursor.execute(
+        "SELECT deadline.case_id, deadline.event, deadline.due, deadline.basis, deadline.note, deadline.confirmed,"
+        " deadline.assumed, deadline.request_type FROM deadline"
+        ' JOIN "case" ON "case".id = deadline.case_id AND "case".due_event = deadline.event'
+        ' AND "case".due_date = date(deadline.due)'
+        f" WHERE deadline.case_id IN ({_marks(ids)}) AND deadline.superseded_at IS NULL ORDER BY deadline.id",
+        ids,
+    ):
+        found.setdefault(
+            case_id,
+            DeadlineBasis(event, date.fromisoformat(due), basis, note, bool(confirmed), bool(assumed), request_type),
+        )
+    return found
+
+
+def first_deadlines(cursor: Cursor, limit: int) -> list[tuple[CaseRow, DeadlineBasis | None]]:
+    """The open cases that must be answered soonest (overdue first), with the rule behind each date."""
+    ids = page_ids(cursor, CaseFilter(open_only=True), "due_date", False, 0, limit)
+    rows = [row for row in read_rows(cursor, ids) if row.due_date is not None]
+    bases = read_bases(cursor, [row.id for row in rows])
+    return [(row, bases.get(row.id)) for row in rows]
