@@ -166,6 +166,7 @@ def _show_data(session: Session, case: Case) -> dict[str, Any]:
                 "due": d.due.isoformat(),
                 "basis": d.basis,
                 "current": d.superseded_at is None,
+                "superseded_at": d.superseded_at.isoformat() if d.superseded_at else None,
             }
             for d in deadlines
         ],
@@ -209,6 +210,14 @@ def _show_data(session: Session, case: Case) -> dict[str, Any]:
     }
 
 
+def _history_beside_current(deadlines: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each deadline's earlier dates just above its current one, oldest first, so a moved date reads as one."""
+    by_deadline: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for d in deadlines:
+        by_deadline.setdefault((d["request_type"], d["event"]), []).append(d)
+    return [d for rows in by_deadline.values() for d in rows]
+
+
 def run_show(args: argparse.Namespace, ctx: CliContext) -> int:
     with ctx.store().read() as session:
         case = service.find_case(session, args.case)
@@ -220,8 +229,9 @@ def run_show(args: argparse.Namespace, ctx: CliContext) -> int:
     print(f"  rights: {', '.join(data['request_types'])}; received {data['received'][:10]}; due {data['due'] or '-'}")
     if data["outcome"]:
         print(f"  outcome: {data['outcome']} {data['outcome_reason'] or ''}".rstrip())
-    for d in data["deadlines"]:
-        print(f"  {'' if d['current'] else '(superseded) '}{d['event']:<24} {d['due']}  {d['request_type']}")
+    for d in _history_beside_current(data["deadlines"]):
+        superseded = "" if d["current"] else f"  (superseded {d['superseded_at'][:10]})"
+        print(f"  {d['event']:<24} {d['due']}  {d['request_type']}{superseded}")
     for e in data["clock_events"]:
         print(f"  clock: {e['kind']} on {e['on']} {e['reason']}")
     for link in data["linked_cases"]:

@@ -6,14 +6,15 @@ import csv
 import hashlib
 import io
 import json
-from datetime import UTC, datetime, timedelta
+import re
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from case_helpers import RECEIVED, make_case
+from case_helpers import RECEIVED, issue_extension_notice, make_case
 from pypdf import PdfReader
 from sqlmodel import col, select
-from test_workflow import _move, _respond
+from test_workflow import _move, _pass_all, _respond
 
 from lumetra_desk.cli.main import main
 from lumetra_desk.core import demo
@@ -63,7 +64,39 @@ def test_show_transition_and_refusals_through_the_cli(store: Store, capsys: pyte
     code, out, _ = _cli(capsys, "cases", "transition", key, "responded", "--reason", "sent", "--outcome", "complied")
     assert code == 0 and "is now responded" in out
     code, out, _ = _cli(capsys, "cases", "show", key)
-    assert "turn: nobody" in out and "(superseded)" in out
+    assert "turn: nobody" in out and "(superseded)" not in out  # answering moved no date: no history copies
+
+
+def test_show_lists_a_moved_deadline_once_through_an_extension_and_the_answer(
+    store: Store, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Only a date that moved becomes history: the extension and the answer leave the dates as they were."""
+    key = make_case(store, types=("access",), jurisdiction="UK")
+    on_id_asked = ("--waiting-for", "id", "--on", "2026-03-04")
+    assert _cli(capsys, "cases", "transition", key, "awaiting_requester", "--reason", "ID", *on_id_asked)[0] == 0
+    assert _cli(capsys, "cases", "transition", key, "verifying", "--reason", "ID came", "--on", "2026-03-10")[0] == 0
+    issue_extension_notice(store, key, date(2026, 3, 20))
+    with store.write() as session:
+        service.take_extension(session, service.find_case(session, key), date(2026, 3, 20), "complex")
+    _pass_all(store, key)
+    _respond(store, key, "complied", at=datetime(2026, 4, 1, tzinfo=UTC))
+    out = _cli(capsys, "cases", "show", key)[1]
+    deadline_lines = [
+        re.sub(r"\s+", " ", re.sub(r"superseded \d{4}-\d{2}-\d{2}", "superseded", line)).strip()
+        for line in out.splitlines()
+        if line.strip().split(" ")[0] in ("respond", "respond_extended", "extension_notice_by")
+    ]
+    assert deadline_lines == [  # the ID restarted the month once; each earlier date is listed once, by its successor
+        "respond 2026-04-02 access (superseded)",
+        "respond 2026-04-10 access",
+        "respond_extended 2026-06-02 access (superseded)",
+        "respond_extended 2026-06-10 access",
+        "extension_notice_by 2026-04-02 access (superseded)",
+        "extension_notice_by 2026-04-10 access",
+    ]
+    shown = json.loads(_cli(capsys, "cases", "show", key, "--json")[1])
+    assert [(d["event"], d["current"]) for d in shown["deadlines"]].count(("respond", False)) == 1
+    assert all(d["superseded_at"] is None for d in shown["deadlines"] if d["current"])
 
 
 def test_cli_merge_appeal_and_extend(store: Store, capsys: pytest.CaptureFixture[str]) -> None:

@@ -231,10 +231,13 @@ def test_extension_needs_its_notice_and_the_window(store: Store) -> None:
     with store.write() as session, pytest.raises(InvalidInputError, match="already extended"):
         service.take_extension(session, service.find_case(session, key), inside, "again")
     with store.read() as session:
-        history = session.exec(
-            select(Deadline).where(Deadline.event == "respond", col(Deadline.superseded_at).is_not(None))
-        ).all()
-        assert history, "the deadlines before the extension stay as history"
+        history = session.exec(select(Deadline).where(col(Deadline.superseded_at).is_not(None))).all()
+        assert history == [], "a California extension moves no date, so it leaves no copies as history"
+        extended = session.exec(select(Deadline).where(Deadline.event == "respond_extended")).one()
+        assert extended.due == date(2026, 5, 31) and "this is the deadline now" in extended.note
+        moved = session.exec(select(AuditEvent).where(AuditEvent.action == "case.extended")).one()
+        assert json.loads(moved.before) == {"due_date": "2026-04-16"}
+        assert json.loads(moved.after)["due_date"] == "2026-05-31"
 
 
 def test_an_extension_leaves_a_right_that_cannot_be_extended_on_its_own_date(store: Store) -> None:

@@ -243,7 +243,13 @@ def governing_deadline(
 def recompute_deadlines(
     session: Session, case: Case, *, actor: str | None = None, reason: str = "", record: bool = True
 ) -> list[Deadline]:
-    """Ask the statute engine again and keep the old rows as history (superseded, never deleted)."""
+    """Ask the statute engine again and keep the old rows as history (superseded, never deleted).
+
+    Only a deadline the engine now gives differently (its date, basis or confirmation) is superseded by a new
+    row; one it gives as before stays current, its explanatory note brought up to date (an extension taken
+    turns "only if extended" into "the deadline now"), so the history holds the dates that moved, not a copy
+    of every deadline at each recomputation.
+    """
     case_id = case.id or 0
     events = clock_events_of(session, case_id)
     pairs = compute_case_deadlines(
@@ -254,24 +260,35 @@ def recompute_deadlines(
         select(Deadline).where(Deadline.case_id == case_id, col(Deadline.superseded_at).is_(None))
     ).all()
     before = {f"{d.request_type}:{d.event}": d.due for d in current}
-    for old in current:
+    unchanged = {_deadline_content(d.request_type, d): d for d in current}
+    kept: list[Deadline] = []
+    added: list[Deadline] = []
+    for request_type, deadline in pairs:
+        same = unchanged.pop(_deadline_content(request_type, deadline), None)
+        if same is not None:
+            if same.note != deadline.note:
+                same.note = deadline.note
+                session.add(same)
+            kept.append(same)
+            continue
+        added.append(
+            Deadline(
+                case_id=case_id,
+                request_type=request_type,
+                event=deadline.event,
+                due=deadline.due,
+                basis=deadline.basis,
+                confirmed=deadline.confirmed,
+                assumed=deadline.assumed,
+                note=deadline.note,
+                computed_at=now,
+            )
+        )
+    for old in unchanged.values():
         old.superseded_at = now
         session.add(old)
-    rows = [
-        Deadline(
-            case_id=case_id,
-            request_type=request_type,
-            event=deadline.event,
-            due=deadline.due,
-            basis=deadline.basis,
-            confirmed=deadline.confirmed,
-            assumed=deadline.assumed,
-            note=deadline.note,
-            computed_at=now,
-        )
-        for request_type, deadline in pairs
-    ]
-    session.add_all(rows)
+    session.add_all(added)
+    rows = kept + added
     governing = governing_deadline(pairs, events, case.status)
     case.due_date = governing.due if governing else None
     case.due_event = governing.event if governing else ""
@@ -290,6 +307,11 @@ def recompute_deadlines(
             actor=actor,
         )
     return rows
+
+
+def _deadline_content(request_type: str, deadline: Deadline | rules.Deadline) -> tuple[object, ...]:
+    """What makes two computations of a deadline the same: its right, event, date, basis and caveats."""
+    return (request_type, deadline.event, deadline.due, deadline.basis, deadline.confirmed, deadline.assumed)
 
 
 def find_case(session: Session, ref: str) -> Case:
