@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from lumetra_desk.cli.context import CliContext
-from lumetra_desk.core.cases.service import find_case, take_extension
+from lumetra_desk.core.cases.service import clock_events_of, find_case, take_extension
 from lumetra_desk.core.errors import InvalidInputError, LumetraError
 from lumetra_desk.core.letters.data import Correction
 from lumetra_desk.core.letters.issue import LetterExtras, issue_letter, send_letter
@@ -96,14 +96,14 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
         f"Issued {issued.filename} for {issued.case_key} (version {issued.version}, "
         f"{len(issued.rendered.pdf):,} bytes, sha256 {issued.rendered.sha256[:16]}…); kept with the case."
     )
-    if args.kind == "extension_notice":
-        _record_extension(store, issued.case_key, extras.extension_reason)
     if args.output:
         try:
             args.output.write_bytes(issued.rendered.pdf)
         except OSError as exc:
             raise InvalidInputError(f"The PDF could not be written to {args.output} ({exc.strerror}).") from exc
         print(f"Written to {args.output}")
+    if args.kind == "extension_notice":
+        _record_extension(store, issued.case_key, extras.extension_reason)
     if args.send:
         sent = send_letter(store, issued.letter_id, settings)
         print(f"Sent to {', '.join(sent.recipients)} as {sent.message_id}; kept in the case thread.")
@@ -111,10 +111,18 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def _record_extension(store: Store, case_key: str, reason: str) -> None:
-    """The notice is the requester's proof; the case service records the extension and moves the deadlines."""
+    """The notice is the requester's proof; the case service records the extension and moves the deadlines.
+
+    A notice issued again after the extension (to correct its wording) is a new version of the letter; the
+    extension it announces is already recorded and stays as it is.
+    """
     try:
         with store.write() as session:
             case = find_case(session, case_key)
+            taken = [event.on for event in clock_events_of(session, case.id or 0) if event.kind == "extension_taken"]
+            if taken:
+                print(f"{case_key} was already extended on {taken[0].isoformat()}; its dates stay as they are.")
+                return
             take_extension(session, case, date.today(), reason)
             due = case.due_date.isoformat() if case.due_date else "-"
     except LumetraError as exc:

@@ -24,8 +24,9 @@ class CompanySettings(BaseModel):
     address_lines: list[str] = Field(default_factory=list)
     email: str = "privacy@lumetra.io"
     website: str = ""
+    # Until the officer names the person who signs, letters are signed by the role, once, above the company.
     signatory_name: str = "Privacy Officer"
-    signatory_title: str = "Privacy Officer, Lumetra LLC"
+    signatory_title: str = ""
 
 
 class ImapSettings(BaseModel):

@@ -23,6 +23,7 @@ from lumetra_desk.core.letters.data import (
     JurisdictionFacts,
     LetterData,
     Recipient,
+    RightDue,
 )
 from lumetra_desk.core.store.db import Store
 
@@ -103,6 +104,15 @@ def base_data(**changes: Any) -> LetterData:
         tier="free",
         respond_by=date(2026, 12, 17),
         extended_respond_by=date(2027, 1, 31),
+        rights_due=(
+            RightDue(
+                "access to your personal information",
+                date(2026, 12, 17),
+                date(2027, 1, 31),
+                "Va. Code §59.1-577(B)",
+                "Va. Code §59.1-577(B)",
+            ),
+        ),
         extension_reason="Your request covers several years of workspace history held in three systems.",
         verification_process="We compare two details you give us with the details of your Engram account.",
         verification_items=("the email address of your Engram account", "the month you opened the account"),

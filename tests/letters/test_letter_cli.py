@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -90,3 +90,30 @@ def test_appeal_decision_takes_the_ag_contact_from_the_command_line(
     )
     assert code == 0, err
     assert contact in pdf_text(target.read_bytes())
+
+
+def test_an_extension_notice_issued_again_is_kept_and_written_without_a_second_extension(
+    app_paths: AppPaths, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    store = Store.open(app_paths, create=True)
+    try:
+        with store.write() as session:
+            requester = find_or_create_requester(session, "ananya@example.in", "अनन्या शर्मा")
+            key = open_case(
+                session,
+                requester=requester,
+                request_types=["delete", "limit_sensitive"],
+                received_at=datetime.now(UTC) - timedelta(days=1),
+                jurisdiction="US-CA",
+            ).key
+    finally:
+        store.close()
+    home, target = str(app_paths.data_dir), tmp_path / "again.pdf"
+    code, out, _ = _run(capsys, "--data-dir", home, "cases", "extend", key, "--reason", "Three systems hold it.")
+    assert code == 0 and f"{key} extended" in out
+    argv = ("--data-dir", home, "letter", key, "--kind", "extension_notice", "--reason", "Three systems hold it.")
+    code, out, err = _run(capsys, *argv, "-o", str(target))
+    assert (code, err) == (0, "")
+    assert "version 2" in out and f"{key} was already extended on" in out
+    text = pdf_text(target.read_bytes())
+    assert "The law allows no extension of the time to answer your request for limiting the use" in text

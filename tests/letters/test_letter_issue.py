@@ -12,7 +12,7 @@ from sqlmodel import col, select
 
 from lumetra_desk.core import rules
 from lumetra_desk.core.cases import verification
-from lumetra_desk.core.cases.service import find_case, find_or_create_requester, open_case
+from lumetra_desk.core.cases.service import find_case, find_or_create_requester, open_case, take_extension
 from lumetra_desk.core.errors import InvalidInputError, NotFoundError
 from lumetra_desk.core.letters.issue import LetterExtras, issue_letter, send_letter
 from lumetra_desk.core.letters.templates import long_date
@@ -159,3 +159,56 @@ def test_sending_without_smtp_settings_is_a_plain_error(store: Store) -> None:
     issued = issue_letter(store, key, "acknowledgement", Settings(), today=TODAY)
     with pytest.raises(InvalidInputError, match="No SMTP server is set up"):
         send_letter(store, issued.letter_id, Settings())
+
+
+def _due(jurisdiction: str, request_type: str, event: str) -> date:
+    deadline = rules.compute_deadlines(jurisdiction, request_type, RECEIVED.date(), []).get(event)
+    assert deadline is not None
+    return deadline.due
+
+
+def test_extension_notice_on_a_mixed_california_case_extends_only_what_the_law_allows(store: Store) -> None:
+    key = _open(store, "US-CA", ["delete", "limit_sensitive"])
+    delete, extended = _due("US-CA", "delete", "respond"), _due("US-CA", "delete", "respond_extended")
+    limit = _due("US-CA", "limit_sensitive", "respond")  # 15 business days, no extension (11 CCR §7027)
+    early = date(2026, 11, 10)
+    assert early < limit < TODAY < delete
+    reason = LetterExtras(extension_reason="Your records are held in three systems.")
+
+    text = pdf_text(issue_letter(store, key, "extension_notice", Settings(), reason, today=early).rendered.pdf)
+    deletion = "your request for deletion of your personal information"
+    assert f"Our response to {deletion} is due by {long_date(delete)}" in text
+    assert f"We will respond to {deletion} by {long_date(extended)}" in text
+    assert "(Civ. Code §1798.130(a)(2)(A); 11 CCR §7021(b)) allows us to extend" in text
+    limiting = "your request for limiting the use of your sensitive personal information (11 CCR §7027)"
+    assert f"The law allows no extension of the time to answer {limiting}, so this extension does not apply" in text
+    assert f"we will answer it by {long_date(limit)}" in text
+
+    # Once the limit request's own date is past, the deletion can still be extended, as the case service allows.
+    text = pdf_text(issue_letter(store, key, "extension_notice", Settings(), reason, today=TODAY).rendered.pdf)
+    assert f"We will respond to {deletion} by {long_date(extended)}" in text
+    assert f"its answer was due by {long_date(limit)}, and we will send it without further delay" in text
+    with store.write() as session:
+        case = find_case(session, key)
+        take_extension(session, case, TODAY, "Your records are held in three systems.")
+        assert case.due_date == limit  # the right that cannot be extended keeps its date, as the letter says
+
+
+def test_extension_notice_is_refused_when_no_right_of_the_case_can_be_extended(store: Store) -> None:
+    key = _open(store, "US-CA", ["limit_sensitive", "opt_out_sale_share"])
+    extras = LetterExtras(extension_reason="many records")
+    with pytest.raises(InvalidInputError, match=r"Nothing in case LD-\d{4}-\d{6} can be extended: the law allows no"):
+        issue_letter(store, key, "extension_notice", Settings(), extras, today=date(2026, 11, 5))
+    with store.read() as session:
+        assert not session.exec(select(Letter)).all()
+
+
+def test_default_signature_names_the_role_once_above_the_company(store: Store) -> None:
+    key = _open(store, "US-VA", ["access_categories"])
+    text = pdf_text(issue_letter(store, key, "acknowledgement", Settings(), today=TODAY).rendered.pdf)
+    assert "Sincerely, Privacy Officer Lumetra LLC privacy@lumetra.io" in text
+    assert text.count("Privacy Officer") == 1
+    settings = Settings.model_validate({"company": {"signatory_name": "Dana Whitfield",
+                                                    "signatory_title": "Privacy Officer, Lumetra LLC"}})  # fmt: skip
+    text = pdf_text(issue_letter(store, key, "acknowledgement", settings, today=TODAY).rendered.pdf)
+    assert "Sincerely, Dana Whitfield Privacy Officer, Lumetra LLC privacy@lumetra.io" in text

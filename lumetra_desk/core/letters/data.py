@@ -24,6 +24,17 @@ class CompanyDetails:
     signatory_name: str = ""
     signatory_title: str = ""
 
+    @property
+    def signature_lines(self) -> list[str]:
+        return signature_lines(self.signatory_name, self.signatory_title, self.name)
+
+
+def signature_lines(name: str, title: str, company: str) -> list[str]:
+    """Who signs, each line once: a title that already names the company ("Privacy Officer, Lumetra LLC") is
+    not followed by the company again, and a title that only repeats the name is left out."""
+    lines = [name, title, "" if company and company in title else company]
+    return [line for line in dict.fromkeys(line.strip() for line in lines) if line]
+
 
 @dataclass(frozen=True)
 class Recipient:
@@ -81,6 +92,21 @@ _FORMAT_NAMES = {"application/json": "JSON", "text/csv": "CSV", "application/pdf
 
 
 @dataclass(frozen=True)
+class RightDue:
+    """One right the case exercises and when it must be answered, from the statute engine.
+
+    A case can hold rights under different clocks: a California deletion may be extended, an opt-out may not,
+    so an extension notice names the rights it moves and the ones that keep their date.
+    """
+
+    request: str  # in the requester's words, e.g. "deletion of your personal information"
+    respond_by: date  # the initial response date
+    extended_respond_by: date | None = None  # None: the law allows this right no extension
+    citation: str = ""  # the rule of the initial period
+    extension_citation: str = ""  # the rule that allows the extension
+
+
+@dataclass(frozen=True)
 class Correction:
     field_name: str
     requested_value: str
@@ -100,8 +126,10 @@ class LetterData:
     request_types: tuple[str, ...]  # human wording, e.g. "access to your personal information"
     jurisdiction: JurisdictionFacts
     tier: str = "unknown"  # free | paid | enterprise | unknown
-    respond_by: date | None = None
+    respond_by: date | None = None  # the earliest current response date of all the rights
     extended_respond_by: date | None = None
+    extension_notice_by: date | None = None  # the last day an extension may be notified (statute engine)
+    rights_due: tuple[RightDue, ...] = ()
     extension_reason: str = ""
     verification_process: str = ""
     verification_items: tuple[str, ...] = ()
@@ -119,6 +147,16 @@ class LetterData:
     appeal_reasons: tuple[str, ...] = ()
     enterprise_customer: str = ""
     officer_note: str = ""
+
+    @property
+    def extended_rights(self) -> tuple[RightDue, ...]:
+        """The rights an extension moves to a later date."""
+        return tuple(right for right in self.rights_due if right.extended_respond_by is not None)
+
+    @property
+    def rights_keeping_their_date(self) -> tuple[RightDue, ...]:
+        """The rights whose law allows no extension: they are answered by their own date."""
+        return tuple(right for right in self.rights_due if right.extended_respond_by is None)
 
     def snapshot(self) -> dict[str, Any]:
         """JSON-ready copy (dates as ISO strings) kept with the issued letter."""

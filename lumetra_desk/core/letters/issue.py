@@ -32,6 +32,8 @@ from lumetra_desk.core.letters.data import (
     JurisdictionFacts,
     LetterData,
     Recipient,
+    RightDue,
+    signature_lines,
 )
 from lumetra_desk.core.letters.export import requester_export
 from lumetra_desk.core.letters.kinds import get_kind
@@ -172,6 +174,7 @@ def build_letter_data(
     parent = session.get(Case, case.parent_case_id) if case.parent_case_id else None
     is_appeal = "appeal" in types or parent is not None
     due = _current_deadlines(session, case_id)
+    rights_due = _rights_due(session, case_id, types, law)
     company = settings.company
     return LetterData(
         company=CompanyDetails(
@@ -199,6 +202,8 @@ def build_letter_data(
         tier=case.tier,
         respond_by=due.get("respond"),
         extended_respond_by=due.get("respond_extended"),
+        extension_notice_by=due.get("extension_notice_by"),
+        rights_due=rights_due,
         extension_reason=extras.extension_reason,
         verification_process=extras.verification_process or _verification_process(law, primary, case, company.product),
         verification_items=_verification_items(session, case_id, law, primary, company.product),
@@ -441,9 +446,7 @@ def _mail_body(name: str, case_key: str, password_protected: bool, settings: Set
     ]
     if password_protected:
         lines.append("The letter is protected by a password, which we will send you separately.")
-    signature = [
-        line for line in dict.fromkeys((company.signatory_name, company.signatory_title, company.name)) if line
-    ]
+    signature = signature_lines(company.signatory_name, company.signatory_title, company.name)
     lines += ["", "Please keep the reference in the subject when you reply.", "", *signature]
     return "\n".join(lines) + "\n"
 
@@ -458,6 +461,35 @@ def _current_deadlines(session: Session, case_id: int) -> dict[str, date]:
         if row.event not in earliest or row.due < earliest[row.event]:
             earliest[row.event] = row.due
     return earliest
+
+
+def _rights_due(
+    session: Session, case_id: int, types: Sequence[str], law: rules.JurisdictionRules | None
+) -> tuple[RightDue, ...]:
+    """Each right's own initial and extended response dates (the earliest where several rules apply)."""
+    by_type: dict[str, dict[str, date]] = {}
+    for row in session.exec(
+        select(Deadline).where(Deadline.case_id == case_id, col(Deadline.superseded_at).is_(None))
+    ).all():
+        dates = by_type.setdefault(row.request_type, {})
+        if row.event not in dates or row.due < dates[row.event]:
+            dates[row.event] = row.due
+    rights = []
+    for request_type in types:
+        dates = by_type.get(request_type, {})
+        if "respond" not in dates:
+            continue  # an appeal: decided by its own date, not answered as a right
+        extension = law.extension(request_type) if law else None
+        rights.append(
+            RightDue(
+                request=REQUEST_WORDING.get(request_type, request_type.replace("_", " ")),
+                respond_by=dates["respond"],
+                extended_respond_by=dates.get("respond_extended"),
+                citation=law.response_period(request_type).citation if law else "",
+                extension_citation=extension.citation if extension else "",
+            )
+        )
+    return tuple(rights)
 
 
 def _jurisdiction_facts(

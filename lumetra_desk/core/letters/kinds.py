@@ -26,6 +26,7 @@ FIELD_LABELS = {
     "verification_process": "the description of the verification process",
     "verification_items": "the information the requester must provide",
     "extended_respond_by": "the extended due date",
+    "rights_due": "the response dates of the case's rights (statute engine)",
     "extension_reason": "the reason for the extension",
     "export_files": "the exported files",
     "corrections": "the corrections",
@@ -106,17 +107,26 @@ def ag_contact_needed(data: LetterData) -> bool:
 
 
 def _check_extension(data: LetterData) -> None:
-    assert data.respond_by is not None and data.extended_respond_by is not None
-    if data.letter_date > data.respond_by:
+    """Only rights whose law allows an extension are extended, and only within their initial period."""
+    extended = data.extended_rights
+    if not extended:
+        kept = ", ".join(right.request for right in data.rights_keeping_their_date)
+        raise InvalidInputError(
+            f"Nothing in case {data.case_key} can be extended: the law allows no extension for {kept}."
+        )
+    notice_by = data.extension_notice_by or min(right.respond_by for right in extended)
+    if data.letter_date > notice_by:
         raise InvalidInputError(
             f"The extension notice for {data.case_key} is too late: it had to be sent by "
-            f"{data.respond_by.isoformat()}, within the initial response period."
+            f"{notice_by.isoformat()}, within the initial response period."
         )
-    if data.extended_respond_by <= data.respond_by:
-        raise InvalidInputError(
-            f"The extended due date {data.extended_respond_by.isoformat()} for {data.case_key} "
-            f"must be later than the original {data.respond_by.isoformat()}."
-        )
+    for right in extended:
+        assert right.extended_respond_by is not None
+        if right.extended_respond_by <= right.respond_by:
+            raise InvalidInputError(
+                f"The extended due date {right.extended_respond_by.isoformat()} for {data.case_key} "
+                f"must be later than the original {right.respond_by.isoformat()}."
+            )
 
 
 def _resolve(data: object, dotted: str) -> object:
@@ -152,8 +162,8 @@ KINDS: dict[str, LetterKind] = {
         LetterKind(
             "extension_notice",
             "We need more time to respond to your request",
-            "extends the response period, with the reason and the new date (only within the initial period)",
-            ("respond_by", "extended_respond_by", "extension_reason", "jurisdiction.law_name", "jurisdiction.citation"),
+            "extends the rights whose law allows it, with the reason and new dates (only within the initial period)",
+            ("rights_due", "extension_reason", "jurisdiction.law_name", "jurisdiction.citation"),
         ),
         LetterKind(
             "access_response",

@@ -121,12 +121,11 @@ def _opening(data: LetterData, subject: str, styles: LetterStyles) -> list[Flowa
 
 def _signature(data: LetterData, styles: LetterStyles) -> list[Flowable]:
     company = data.company
-    lines = [company.signatory_name, company.signatory_title, company.name, company.email]
-    unique = [line for line in dict.fromkeys(lines) if line.strip()]
+    lines = [line for line in dict.fromkeys((*company.signature_lines, company.email.strip())) if line]
     return [
         Paragraph("Sincerely,", styles.body),
         Spacer(1, 18),
-        *(Paragraph(paragraph_markup(line), styles.recipient) for line in unique),
+        *(Paragraph(paragraph_markup(line), styles.recipient) for line in lines),
     ]
 
 
