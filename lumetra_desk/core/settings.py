@@ -61,11 +61,19 @@ class ReminderSettings(BaseModel):
     daily_digest_hour: int = 9
 
 
+class LetterSettings(BaseModel):
+    # The verification request asks for the proof this many days before the response is due, so that what
+    # arrives can still be checked and the request answered on time. No law sets such a date for the
+    # requester, so the letter says the date is ours.
+    verification_reply_days_before_due: int = Field(default=10, ge=0, le=60)
+
+
 class Settings(BaseModel):
     company: CompanySettings = Field(default_factory=CompanySettings)
     imap: ImapSettings = Field(default_factory=ImapSettings)
     smtp: SmtpSettings = Field(default_factory=SmtpSettings)
     reminders: ReminderSettings = Field(default_factory=ReminderSettings)
+    letters: LetterSettings = Field(default_factory=LetterSettings)
     extra_calendars: list[str] = Field(default_factory=list)  # e.g. "US-CA-state", "EU-DE"
     # Jurisdiction code -> the Attorney General complaint channel counsel confirmed, for appeal decisions
     # (the rulebook only holds placeholders for counsel; statutes.md §25.4).

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from letter_facts import VA_AG_CONTACT, pdf_text, verify_all_steps
@@ -16,7 +16,8 @@ from lumetra_desk.core.cases.service import find_case, find_or_create_requester,
 from lumetra_desk.core.errors import InvalidInputError, NotFoundError
 from lumetra_desk.core.letters.issue import LetterExtras, issue_letter, send_letter
 from lumetra_desk.core.letters.templates import long_date
-from lumetra_desk.core.settings import Settings
+from lumetra_desk.core.paths import AppPaths
+from lumetra_desk.core.settings import Settings, load_settings
 from lumetra_desk.core.store.db import Store
 from lumetra_desk.core.store.models import AuditEvent, Letter
 
@@ -212,3 +213,48 @@ def test_default_signature_names_the_role_once_above_the_company(store: Store) -
                                                     "signatory_title": "Privacy Officer, Lumetra LLC"}})  # fmt: skip
     text = pdf_text(issue_letter(store, key, "acknowledgement", settings, today=TODAY).rendered.pdf)
     assert "Sincerely, Dana Whitfield Privacy Officer, Lumetra LLC privacy@lumetra.io" in text
+
+
+def test_verification_request_asks_for_the_proof_by_our_date_before_the_rights_it_holds_up_are_due(
+    store: Store,
+) -> None:
+    key = _open(store, "US-CA", ["delete", "limit_sensitive"])  # the limit request needs no verification
+    delete = _due("US-CA", "delete", "respond")
+    issued = issue_letter(store, key, "verification_request", Settings(), today=date(2026, 11, 5))
+    text = pdf_text(issued.rendered.pdf)
+    reply_by = delete - timedelta(days=10)
+    assert f"Please reply to this email by {long_date(reply_by)}. That date is ours, not one set by law" in text
+    assert f"still answer your request by {long_date(delete)}, when our response is due" in text
+    assert long_date(_due("US-CA", "limit_sensitive", "respond")) not in text
+    assert "(deletion of your personal information), we must make sure that it comes from you" in text
+    limiting = "limiting the use of your sensitive personal information"
+    assert f"Your request for {limiting} needs no verification: we are acting on it without waiting" in text
+    assert issued.rendered.snapshot["data"]["verify_by"] == reply_by.isoformat()
+
+    settings = Settings.model_validate({"letters": {"verification_reply_days_before_due": 20}})
+    text = pdf_text(issue_letter(store, key, "verification_request", settings, today=date(2026, 11, 5)).rendered.pdf)
+    assert f"Please reply to this email by {long_date(delete - timedelta(days=20))}." in text
+
+    late = delete - timedelta(days=3)  # fewer days left than checking the proof takes: no date of ours
+    text = pdf_text(issue_letter(store, key, "verification_request", Settings(), today=late).rendered.pdf)
+    assert f"Please reply to this email as soon as you can: our response is due by {long_date(delete)}." in text
+    assert "That date is ours" not in text
+
+
+def test_after_an_extension_the_verification_request_counts_back_from_the_extended_date(store: Store) -> None:
+    key = _open(store, "US-CA", ["delete"])
+    extras = LetterExtras(extension_reason="Your records are held in three systems.")
+    issue_letter(store, key, "extension_notice", Settings(), extras, today=TODAY)
+    with store.write() as session:
+        take_extension(session, find_case(session, key), TODAY, extras.extension_reason)
+    extended = _due("US-CA", "delete", "respond_extended")
+    text = pdf_text(issue_letter(store, key, "verification_request", Settings(), today=TODAY).rendered.pdf)
+    assert f"Please reply to this email by {long_date(extended - timedelta(days=10))}." in text
+    assert f"still answer your request by {long_date(extended)}" in text
+
+
+def test_a_reply_period_the_settings_cannot_hold_is_a_plain_error(app_paths: AppPaths) -> None:
+    app_paths.ensure()
+    app_paths.settings_file.write_text('{"letters": {"verification_reply_days_before_due": -1}}')
+    with pytest.raises(InvalidInputError, match=r"(?s)cannot be read: .*verification_reply_days_before_due"):
+        load_settings(app_paths)

@@ -135,7 +135,10 @@ class LetterData:
     verification_items: tuple[str, ...] = ()
     declaration_required: bool = False
     agent_name: str = ""
-    verify_by: date | None = None
+    verification_requests: tuple[str, ...] = ()  # the requests that wait for verification, in the same words
+    requests_without_verification: tuple[str, ...] = ()  # e.g. opt-outs, which no identity check may hold up
+    verification_respond_by: date | None = None  # when the requests that wait for verification must be answered
+    verify_by: date | None = None  # the date by which we ask for the proof (ours, not the law's)
     export_files: tuple[ExportFile, ...] = ()
     corrections: tuple[Correction, ...] = ()
     opt_out_scope: tuple[str, ...] = ()

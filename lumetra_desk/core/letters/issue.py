@@ -15,14 +15,14 @@ import hashlib
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from sqlmodel import Session, col, func, select
 
 from lumetra_desk.core import audit, rules
 from lumetra_desk.core.cases import verification
-from lumetra_desk.core.cases.service import find_case, request_types_of
+from lumetra_desk.core.cases.service import clock_events_of, find_case, request_types_of
 from lumetra_desk.core.errors import InvalidInputError, NotFoundError
 from lumetra_desk.core.letters.data import (
     AppealFacts,
@@ -173,8 +173,11 @@ def build_letter_data(
     law = rules.load_rulebook().find(case.jurisdiction)
     parent = session.get(Case, case.parent_case_id) if case.parent_case_id else None
     is_appeal = "appeal" in types or parent is not None
-    due = _current_deadlines(session, case_id)
-    rights_due = _rights_due(session, case_id, types, law)
+    dates = _dates_by_right(session, case_id)
+    due = _earliest_per_event(dates)
+    extended = any(event.kind == "extension_taken" for event in clock_events_of(session, case_id))
+    waiting = [t for t in types if t != "appeal" and (law is None or law.verification_standard(t).level != "none")]
+    verification_due = _verification_respond_by(dates, waiting, extended)
     company = settings.company
     return LetterData(
         company=CompanyDetails(
@@ -203,12 +206,18 @@ def build_letter_data(
         respond_by=due.get("respond"),
         extended_respond_by=due.get("respond_extended"),
         extension_notice_by=due.get("extension_notice_by"),
-        rights_due=rights_due,
+        rights_due=_rights_due(dates, types, law),
         extension_reason=extras.extension_reason,
         verification_process=extras.verification_process or _verification_process(law, primary, case, company.product),
         verification_items=_verification_items(session, case_id, law, primary, company.product),
         declaration_required=bool(law and law.verification_standard(primary).signed_declaration),
         agent_name=case.agent_name,
+        verification_requests=tuple(REQUEST_WORDING.get(t, t.replace("_", " ")) for t in waiting),
+        requests_without_verification=tuple(
+            REQUEST_WORDING.get(t, t.replace("_", " ")) for t in types if t not in waiting and t != "appeal"
+        ),
+        verification_respond_by=verification_due,
+        verify_by=_verify_by(verification_due, settings.letters.verification_reply_days_before_due, today),
         export_files=tuple(files),
         corrections=extras.corrections,
         opt_out_scope=tuple(OPT_OUT_WORDING[t] for t in types if t in OPT_OUT_WORDING),
@@ -451,45 +460,66 @@ def _mail_body(name: str, case_key: str, password_protected: bool, settings: Set
     return "\n".join(lines) + "\n"
 
 
-def _current_deadlines(session: Session, case_id: int) -> dict[str, date]:
-    """The earliest current due date per event across the case's request types (the protective choice)."""
-    rows = session.exec(
+def _dates_by_right(session: Session, case_id: int) -> dict[str, dict[str, date]]:
+    """Each right's current due date per event (the earliest where several rules apply)."""
+    dates: dict[str, dict[str, date]] = {}
+    for row in session.exec(
         select(Deadline).where(Deadline.case_id == case_id, col(Deadline.superseded_at).is_(None))
-    ).all()
+    ).all():
+        known = dates.setdefault(row.request_type, {})
+        known[row.event] = min(row.due, known.get(row.event, row.due))
+    return dates
+
+
+def _earliest_per_event(dates: dict[str, dict[str, date]]) -> dict[str, date]:
+    """The earliest due date per event across the case's rights (the protective choice)."""
     earliest: dict[str, date] = {}
-    for row in rows:
-        if row.event not in earliest or row.due < earliest[row.event]:
-            earliest[row.event] = row.due
+    for known in dates.values():
+        for event, due in known.items():
+            earliest[event] = min(due, earliest.get(event, due))
     return earliest
 
 
 def _rights_due(
-    session: Session, case_id: int, types: Sequence[str], law: rules.JurisdictionRules | None
+    dates: dict[str, dict[str, date]], types: Sequence[str], law: rules.JurisdictionRules | None
 ) -> tuple[RightDue, ...]:
-    """Each right's own initial and extended response dates (the earliest where several rules apply)."""
-    by_type: dict[str, dict[str, date]] = {}
-    for row in session.exec(
-        select(Deadline).where(Deadline.case_id == case_id, col(Deadline.superseded_at).is_(None))
-    ).all():
-        dates = by_type.setdefault(row.request_type, {})
-        if row.event not in dates or row.due < dates[row.event]:
-            dates[row.event] = row.due
+    """Each right with its own initial and extended response dates and the rules they come from."""
     rights = []
     for request_type in types:
-        dates = by_type.get(request_type, {})
-        if "respond" not in dates:
+        known = dates.get(request_type, {})
+        if "respond" not in known:
             continue  # an appeal: decided by its own date, not answered as a right
         extension = law.extension(request_type) if law else None
         rights.append(
             RightDue(
                 request=REQUEST_WORDING.get(request_type, request_type.replace("_", " ")),
-                respond_by=dates["respond"],
-                extended_respond_by=dates.get("respond_extended"),
+                respond_by=known["respond"],
+                extended_respond_by=known.get("respond_extended"),
                 citation=law.response_period(request_type).citation if law else "",
                 extension_citation=extension.citation if extension else "",
             )
         )
     return tuple(rights)
+
+
+def _verification_respond_by(dates: dict[str, dict[str, date]], waiting: Sequence[str], extended: bool) -> date | None:
+    """When the rights that wait for verification must be answered: each one's current date (extended once the
+    extension is taken), the earliest of them."""
+    due = [
+        (known.get("respond_extended") if extended else None) or known["respond"]
+        for request_type, known in dates.items()
+        if request_type in waiting and "respond" in known
+    ]
+    return min(due) if due else None
+
+
+def _verify_by(respond_by: date | None, days_before: int, today: date) -> date | None:
+    """The date the verification request asks for the proof by, leaving the days before the response is due
+    to check it; none when that day would not be after the letter (the letter then asks for a reply at once)."""
+    if respond_by is None:
+        return None
+    reply_by = respond_by - timedelta(days=days_before)
+    return reply_by if reply_by > today else None
 
 
 def _jurisdiction_facts(
