@@ -21,6 +21,7 @@ from importlib.metadata import PackageMetadata
 from pathlib import Path
 from typing import Any
 
+import uharfbuzz
 import yaml
 from PySide6.QtCore import QLibraryInfo, Qt
 from PySide6.QtWidgets import QDialog, QHeaderView, QTableWidgetItem, QWidget
@@ -97,7 +98,7 @@ def python_runtime() -> BundledLibrary:
 
 def embedded_libraries() -> list[BundledLibrary]:
     """Libraries compiled into a bundled package's binary, whose licences that package does not carry."""
-    versions = engine_versions()
+    versions = {**engine_versions(), "HarfBuzz": uharfbuzz.version_string()}
     return [
         BundledLibrary(
             f"{entry['name']} (in {entry['inside']})",

@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QGuiApplication, QPalette
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QGuiApplication, QImage, QPainter, QPalette
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
+from reportlab.pdfbase import pdfmetrics
 
 from lumetra_desk.core.cases import service
+from lumetra_desk.core.letters.fonts import DEVANAGARI_FONT
+from lumetra_desk.core.letters.issue import issue_letter
+from lumetra_desk.core.settings import Settings
 from lumetra_desk.core.store.db import Store
 from lumetra_desk.gui.app import configure_application
 from lumetra_desk.gui.main_window import MainWindow
@@ -96,3 +104,83 @@ def test_switching_to_dark_mode_while_the_window_is_open(
 def test_bundled_fonts_show_chinese_japanese_and_korean_names(configured_app: QApplication) -> None:
     fallback = QFontMetrics(QFont("Droid Sans Fallback"))
     assert all(fallback.inFontUcs4(ord(char)) for char in "王芳さ김")
+
+
+DEVANAGARI_NAME = "अनन्या शर्मा"  # from the demo data: the conjuncts न्य and र्म
+
+
+def _ink_columns(image: QImage, rows: range) -> tuple[int, int]:
+    """The first and last column holding ink (a dark pixel) within the given rows."""
+    dark = [x for x in range(image.width()) if any(image.pixelColor(x, y).lightness() < 160 for y in rows)]
+    return dark[0], dark[-1]
+
+
+def _first_line_below_the_letterhead(page: QImage) -> range:
+    """The rows of the first line of text under the letterhead's full-width rule (the recipient's name)."""
+    y = next(y for y in range(page.height()) if page.pixelColor(page.width() // 2, y).lightness() < 200)
+    y = next(y for y in range(y, page.height()) if page.pixelColor(page.width() // 2, y).lightness() > 240)
+    margin = range(0, page.width(), 2)
+    top = next(y for y in range(y, page.height()) if any(page.pixelColor(x, y).lightness() < 160 for x in margin))
+    bottom = next(y for y in range(top, page.height()) if all(page.pixelColor(x, y).lightness() > 240 for x in margin))
+    return range(top, bottom)
+
+
+def test_devanagari_names_print_in_letters_as_the_window_draws_them(
+    configured_app: QApplication, store: Store, tmp_path: Path
+) -> None:
+    """The letter's shaped name against Qt's (which shapes with HarfBuzz too), with the same bundled font."""
+    with store.write() as session:
+        requester = service.find_or_create_requester(session, "ananya@example.in", DEVANAGARI_NAME)
+        key = service.open_case(
+            session, requester=requester, request_types=["opt_out_sale_share"],
+            received_at=datetime(2026, 11, 2, tzinfo=UTC), jurisdiction="US-CA",
+        ).key  # fmt: skip
+    pdf = tmp_path / "letter.pdf"
+    pdf.write_bytes(issue_letter(store, key, "acknowledgement", Settings(), today=date(2026, 11, 3)).rendered.pdf)
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "144", "-f", "1", "-l", "1", "-singlefile", str(pdf), str(tmp_path / "page")],
+        check=True,
+    )
+    page = QImage(str(tmp_path / "page.png"))
+    left, right = _ink_columns(page, _first_line_below_the_letterhead(page))
+
+    drawn = QImage(800, 80, QImage.Format.Format_RGB32)
+    drawn.fill(QColor("white"))
+    font = QFont("Lohit Devanagari")
+    font.setPixelSize(20)  # the letter's 10 points at 144 dpi
+    painter = QPainter(drawn)
+    painter.setFont(font)
+    painter.setPen(QColor("black"))
+    painter.drawText(QPointF(10, 50), DEVANAGARI_NAME)
+    painter.end()
+    qt_left, qt_right = _ink_columns(drawn, range(drawn.height()))
+    letter_width, qt_width = right - left, qt_right - qt_left
+    assert abs(letter_width - qt_width) <= 0.04 * qt_width, (letter_width, qt_width)
+    unshaped = pdfmetrics.stringWidth(DEVANAGARI_NAME, DEVANAGARI_FONT, 20)  # each letter's own glyph, side by side
+    assert unshaped > 1.08 * qt_width  # so the comparison tells shaped from unshaped
+
+
+def test_without_any_system_font_the_window_draws_devanagari_with_the_bundled_font(tmp_path: Path) -> None:
+    """A machine with no Devanagari font (fontconfig sees no system font at all): the bundled one is used."""
+    config = tmp_path / "fonts.conf"
+    config.write_text(f"<fontconfig><cachedir>{tmp_path / 'cache'}</cachedir></fontconfig>")
+    probe = f"""
+from PySide6.QtGui import QFont, QTextLayout
+from PySide6.QtWidgets import QApplication
+
+def glyph_runs():
+    layout = QTextLayout({DEVANAGARI_NAME!r}, QFont())
+    layout.beginLayout(); layout.createLine(); layout.endLayout()
+    return [(run.rawFont().familyName(), len(run.glyphIndexes())) for run in layout.glyphRuns()]
+
+app = QApplication([])
+print(glyph_runs())
+from lumetra_desk.gui.app import configure_application
+configure_application(app)
+print(glyph_runs())
+"""
+    env = {**os.environ, "FONTCONFIG_FILE": str(config), "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True, check=True)
+    before, after = result.stdout.splitlines()[-2:]
+    assert "Lohit Devanagari" not in before
+    assert after == "[('Lohit Devanagari', 10)]", result.stdout  # 12 letters shaped into 10 glyphs

@@ -14,7 +14,7 @@ from pypdf.generic import DictionaryObject
 
 from lumetra_desk.core.errors import InvalidInputError
 from lumetra_desk.core.letters.data import Correction, Recipient
-from lumetra_desk.core.letters.fonts import visual_order
+from lumetra_desk.core.letters.fonts import Tag, paragraph_markup, visual_order
 from lumetra_desk.core.letters.render import render_letter
 from lumetra_desk.core.letters.templates import LETTERS_SUBDIR
 
@@ -197,3 +197,35 @@ def test_overriding_a_shared_partial_changes_the_recorded_template_digest(tmp_pa
     changed = render_letter("acknowledgement", base_data(), templates_override_dir=override)
     assert "Kind regards from the privacy team." in pdf_text(changed.pdf)
     assert changed.snapshot["template_sha256"] != bundled.snapshot["template_sha256"]
+
+
+DEVANAGARI_NAME = "अनन्या शर्मा"  # as in the demo data: the conjuncts न्य and र्म
+
+
+def test_devanagari_names_print_from_the_embedded_lohit_font_shaped(tmp_path: Path) -> None:
+    pdf = tmp_path / "letter.pdf"
+    data = base_data(recipient=Recipient(name=DEVANAGARI_NAME, email="ananya@example.in"))
+    pdf.write_bytes(render_letter("acknowledgement", data).pdf)
+    listing = subprocess.run(["pdffonts", str(pdf)], check=True, capture_output=True, text=True).stdout
+    rows = {row[0].split("+", 1)[1]: row for row in (line.split() for line in listing.splitlines()[2:])}
+    assert "Lohit-Devanagari" in rows and rows["Lohit-Devanagari"][-5:-3] == ["yes", "yes"]  # embedded subset
+    text = pdf_text(pdf.read_bytes())
+    # HarfBuzz drew न्य and र्म as single glyphs: glyphs without a character of their own, so the text read back
+    # holds the letters that stand alone and private-use characters where the conjuncts are.
+    greeting = text[text.index("Dear ") + 5 : text.index(",", text.index("Dear "))]
+    assert greeting.startswith("अन") and " श" in greeting
+    assert any(0xE000 <= ord(ch) <= 0xF8FF for ch in greeting)
+    assert "्" not in greeting  # no virama left standing: न् and र् were joined to the next letter
+
+
+def test_a_devanagari_word_is_drawn_in_one_font_even_when_a_tag_splits_it() -> None:
+    markup = paragraph_markup("Dear ", Tag("<b>"), "अनन्या", Tag("</b>"), ", thank you")
+    assert markup == (
+        'Dear <b><font name="LohitDevanagari">अनन्या</font></b><font name="LohitDevanagari">,</font> thank you'
+    )
+    assert paragraph_markup("Zoë, अनन्या") == 'Zoë, <font name="LohitDevanagari">अनन्या</font>'
+    # Lohit has no CJK: a word needing both fonts is drawn letter by letter, never with another font's glyphs.
+    assert (
+        paragraph_markup("अनन्या王")
+        == '<font name="LohitDevanagari-Unshaped">अनन्या</font><font name="DroidSansFallback">王</font>'
+    )

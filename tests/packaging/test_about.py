@@ -66,9 +66,10 @@ def test_licence_names_come_from_metadata_or_the_licence_file(distribution: str,
 
 def test_bundled_fonts_carry_their_licences() -> None:
     fonts = {font.name: font.licence_text for font in bundled_fonts()}
-    assert set(fonts) == {"DejaVu Sans", "Droid Sans Fallback"}
+    assert set(fonts) == {"DejaVu Sans", "Droid Sans Fallback", "Lohit Devanagari"}
     assert "Bitstream" in fonts["DejaVu Sans"]
     assert "Apache License" in fonts["Droid Sans Fallback"]
+    assert "License: OFL-1.1" in fonts["Lohit Devanagari"]
 
 
 def test_dialog_shows_version_libraries_and_font_licences(qtbot: QtBot) -> None:
@@ -81,7 +82,11 @@ def test_dialog_shows_version_libraries_and_font_licences(qtbot: QtBot) -> None:
     table = dialog.ui.librariesTable
     rows = {table.item(row, 0).text(): table.item(row, 2).text() for row in range(table.rowCount())}
     assert rows["reportlab"] == "BSD License" and rows["Jinja2"] == "BSD License"
-    assert "DejaVu" in dialog.ui.fontLicences.toPlainText() and "Droid" in dialog.ui.fontLicences.toPlainText()
+    shown = dialog.ui.fontLicences.toPlainText()
+    assert "DejaVu" in shown and "Droid" in shown and "Lohit Devanagari" in shown
+    assert rows["uharfbuzz"] == "Apache License 2.0" and rows["HarfBuzz (in uharfbuzz)"] == "MIT"
+    versions = {table.item(row, 0).text(): table.item(row, 1).text() for row in range(table.rowCount())}
+    assert re.fullmatch(r"\d+\.\d+\.\d+", versions["HarfBuzz (in uharfbuzz)"])
     with qtbot.waitSignal(dialog.destroyed):
         dialog.ui.buttonBox.rejected.emit()  # Close
 

@@ -20,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
@@ -33,10 +34,11 @@ from reportlab.platypus import (
 from reportlab.platypus.tables import TableStyle
 
 from lumetra_desk.core.errors import InvalidInputError
-from lumetra_desk.core.letters.fonts import paragraph_markup
+from lumetra_desk.core.letters.fonts import Tag, letter_paragraph, paragraph_markup
 from lumetra_desk.core.letters.styles import LetterStyles
 
-_INLINE_TAGS = {"b": ("<b>", "</b>"), "i": ("<i>", "</i>")}
+_INLINE_TAGS = {"b": (Tag("<b>"), Tag("</b>")), "i": (Tag("<i>"), Tag("</i>"))}
+_LINE_BREAK = Tag("<br/>", breaks_word=True)
 HEADING_ROOM = 64  # points: the heading and about two lines of what follows it
 
 
@@ -79,11 +81,11 @@ class _Builder:
     def block(self, element: ET.Element) -> list[Flowable]:
         tag = element.tag
         if tag == "p":
-            return [Paragraph(self.inline(element), self.styles.body)]
+            return [self.paragraph(element, self.styles.body)]
         if tag == "note":
-            return [Paragraph(self.inline(element), self.styles.note)]
+            return [self.paragraph(element, self.styles.note)]
         if tag == "h":  # a new page first unless a heading and two lines still fit: no heading alone at the foot
-            return [CondPageBreak(HEADING_ROOM), Paragraph(self.inline(element), self.styles.heading)]
+            return [CondPageBreak(HEADING_ROOM), self.paragraph(element, self.styles.heading)]
         if tag == "ul":
             return [self.bullets(element)]
         if tag == "table":
@@ -94,26 +96,30 @@ class _Builder:
             return [Spacer(1, float(element.get("height", "8")))]
         raise self.unknown(tag, "a block")
 
-    def inline(self, element: ET.Element) -> str:
-        """Paragraph markup for an element's content: text escaped, only <b>, <i> and <br/> kept."""
-        parts = [paragraph_markup(element.text or "")]
+    def paragraph(self, element: ET.Element, style: ParagraphStyle) -> Paragraph:
+        """An element's content as one Paragraph: text escaped, only <b>, <i> and <br/> kept."""
+        return letter_paragraph(paragraph_markup(*self.inline(element)), style)
+
+    def inline(self, element: ET.Element) -> list[str | Tag]:
+        """An element's text and the tags kept between its pieces, in order."""
+        parts: list[str | Tag] = [element.text or ""]
         for child in element:
             if child.tag == "br":
-                parts.append("<br/>")
+                parts.append(_LINE_BREAK)
             elif child.tag in _INLINE_TAGS:
                 opening, closing = _INLINE_TAGS[child.tag]
-                parts.append(opening + self.inline(child) + closing)
+                parts += [opening, *self.inline(child), closing]
             else:
                 raise self.unknown(child.tag, "text")
-            parts.append(paragraph_markup(child.tail or ""))
-        return "".join(parts)
+            parts.append(child.tail or "")
+        return parts
 
     def bullets(self, element: ET.Element) -> Flowable:
         items = []
         for child in element:
             if child.tag != "li":
                 raise self.unknown(child.tag, "a <ul>")
-            items.append(ListItem(Paragraph(self.inline(child), self.styles.bullet), leftIndent=14))
+            items.append(ListItem(self.paragraph(child, self.styles.bullet), leftIndent=14))
         return ListFlowable(
             items,
             bulletType="bullet",
@@ -138,7 +144,7 @@ class _Builder:
                 if cell.tag not in ("th", "td"):
                     raise self.unknown(cell.tag, "a <tr>")
                 style = self.styles.table_head if cell.tag == "th" else self.styles.table_cell
-                out.append(Paragraph(self.inline(cell), style))
+                out.append(self.paragraph(cell, style))
             rows.append(out)
         if not rows:
             raise InvalidInputError(f"The letter template {self.source} has an empty <table>.")

@@ -18,13 +18,19 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import LETTER
 from reportlab.lib.pdfencrypt import StandardEncryption
 from reportlab.lib.units import inch
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, NextPageTemplate, PageTemplate, Paragraph, Spacer
 
 from lumetra_desk.core.errors import InvalidInputError
 from lumetra_desk.core.letters.data import LetterData
-from lumetra_desk.core.letters.fonts import BASE_FONT, BOLD_FONT, paragraph_markup, register_fonts, text_runs
+from lumetra_desk.core.letters.fonts import (
+    BASE_FONT,
+    BOLD_FONT,
+    drawable_runs,
+    letter_paragraph,
+    paragraph_markup,
+    register_fonts,
+)
 from lumetra_desk.core.letters.inventory import load_inventory
 from lumetra_desk.core.letters.kinds import ag_contact_needed, get_kind
 from lumetra_desk.core.letters.markup import parse_letter
@@ -110,7 +116,9 @@ def _opening(data: LetterData, subject: str, styles: LetterStyles) -> list[Flowa
     """Recipient block, date, reference and subject line: the same on every kind of letter."""
     recipient = data.recipient
     lines = [recipient.name, *recipient.address_lines, recipient.email]
-    block: list[Flowable] = [Paragraph(paragraph_markup(line), styles.recipient) for line in lines if line.strip()]
+    block: list[Flowable] = [
+        letter_paragraph(paragraph_markup(line), styles.recipient) for line in lines if line.strip()
+    ]
     block.append(Spacer(1, 14))
     block.append(Paragraph(paragraph_markup(long_date(data.letter_date)), styles.meta))
     block.append(Paragraph(f"Our reference: {paragraph_markup(data.case_key)}", styles.meta))
@@ -125,7 +133,7 @@ def _signature(data: LetterData, styles: LetterStyles) -> list[Flowable]:
     return [
         Paragraph("Sincerely,", styles.body),
         Spacer(1, 18),
-        *(Paragraph(paragraph_markup(line), styles.recipient) for line in lines),
+        *(letter_paragraph(paragraph_markup(line), styles.recipient) for line in lines),
     ]
 
 
@@ -240,12 +248,11 @@ def _draw_runs(
     *,
     align_right: bool = False,
 ) -> None:
-    """Draw one line, switching to the CJK fallback for the characters the main font lacks."""
-    runs = [(run, font if run_font == BASE_FONT else run_font) for run, run_font in text_runs(text)]
-    widths = [stringWidth(run, run_font, size) for run, run_font in runs]
-    cursor = x - sum(widths) if align_right else x
+    """Draw one line, switching fonts for the characters the main font lacks."""
+    runs = drawable_runs(text, font, size)
+    cursor = x - sum(width for _, _, width in runs) if align_right else x
     canvas.setFillColor(color)
-    for (run, run_font), width in zip(runs, widths, strict=True):
+    for run, run_font, width in runs:
         canvas.setFont(run_font, size)
         canvas.drawString(cursor, y, run)
         cursor += width
