@@ -64,6 +64,8 @@ DEFAULT_REASONS = {
     "start_work": "Verified; working on the request",
     "close": "Answered; nothing left to do",
 }
+# What the officer may wait on, in the words offered, and the workflow's name for each.
+WAITING_FOR_CHOICES = {"ID": "id", "clarification": "clarification", "other": "other"}
 # Files that run code or script a viewer when opened: opened only after an explicit, specific warning.
 RISKY_SUFFIXES = frozenset(
     {
@@ -531,10 +533,10 @@ class CaseView(QWidget):
             return
         waiting_for = ""
         if name == "ask_requester":
-            choice = self.ask.choice(label, "What must the requester send?", ["id", "clarification", "other"])
+            choice = self.ask.choice(label, "What must the requester send?", list(WAITING_FOR_CHOICES))
             if choice is None:
                 return
-            waiting_for = choice
+            waiting_for = WAITING_FOR_CHOICES[choice]
         reason = self.ask.text(
             label, f"{label} {case.key}: reason (recorded in the audit trail)", DEFAULT_REASONS.get(name, "")
         )

@@ -55,6 +55,8 @@ def test_show_transition_and_refusals_through_the_cli(store: Store, capsys: pyte
     assert {a["name"]: a["enabled"] for a in shown["actions"]}["close"] is False
     code, _, err = _cli(capsys, "cases", "transition", key, "closed", "--reason", "done")
     assert code == 1 and "only from responded" in err
+    code, _, err = _cli(capsys, "cases", "transition", key, "awaiting_requester", "--reason", "need more")
+    assert code == 1 and "Say what the requester must send: id (their ID), clarification or other." in err
     assert _cli(capsys, "cases", "transition", "1", "verifying", "--reason", "ID check")[0] == 0
     assert _cli(capsys, "cases", "verify", key, "data_point_1", "--passed", "--note", "email matches")[0] == 0
     code, out, _ = _cli(capsys, "cases", "verify", key, "data_point_2", "--passed", "--note", "postcode")

@@ -11,12 +11,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox
 from pytestqt.qtbot import QtBot
 from sqlmodel import select
-from test_daily_flow import CORPUS, WAIT, ScriptedAsker, _window
+from test_daily_flow import CORPUS, WAIT, ScriptedAsker, _click_action, _status, _window
 
 from lumetra_desk.core import demo
 from lumetra_desk.core.cases import service
 from lumetra_desk.core.store.db import Store
-from lumetra_desk.core.store.models import Case, Deadline, Message
+from lumetra_desk.core.store.models import Case, ClockEvent, Deadline, Message
 from lumetra_desk.gui.main_window import MainWindow
 
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("OpenType support missing")]
@@ -186,3 +186,27 @@ def test_an_extended_date_counts_down_only_once_the_case_is_extended(qtbot: QtBo
         ]
         assert longer and all(row.text(5).startswith(expected) for row in longer)
         assert all((row.text(2) == "") == (expected != "current") for row in longer)
+
+
+def test_asking_the_requester_for_their_id_offers_it_as_ID_and_records_the_clock_event(
+    qtbot: QtBot, store: Store
+) -> None:
+    with store.write() as session:
+        requester = service.find_or_create_requester(session, "kai@example.com", "Kai")
+        service.open_case(
+            session,
+            requester=requester,
+            request_types=["access"],
+            received_at=datetime.now(UTC),
+            jurisdiction="UK",
+        )
+    window = _window(qtbot, store)
+    view = window.case_view
+    qtbot.waitUntil(lambda: view.current is not None, timeout=WAIT)
+    view.ask = ScriptedAsker("ID", "Asked for a copy of a photo ID")  # an answer not offered fails the asker
+    _click_action(qtbot, view, "ask_requester")
+    qtbot.waitUntil(lambda: _status(view) == "awaiting_requester", timeout=WAIT)
+    assert view.ask.questions[0] == "What must the requester send?" and window.last_error == ""
+    with store.read() as session:
+        events = session.exec(select(ClockEvent)).all()
+        assert [(e.kind, e.reason) for e in events] == [("id_requested", "Asked for a copy of a photo ID")]

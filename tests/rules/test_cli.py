@@ -82,6 +82,19 @@ def test_unknown_values_exit_2_listing_the_valid_ones(
     assert listed in capsys.readouterr().err
 
 
+@pytest.mark.parametrize(
+    ("option", "named"), [("--id-received", "ID-received"), ("--extension-taken", "extension-taken")]
+)
+def test_an_event_before_receipt_is_refused_in_the_words_of_its_option(
+    capsys: pytest.CaptureFixture[str], option: str, named: str
+) -> None:
+    argv = ["rules", "deadlines", "--jurisdiction", "UK", "--request", "access", "--received", "2026-02-02"]
+    assert main([*argv, option, "2026-01-30"]) == 1
+    assert capsys.readouterr().err == (
+        f"lumetra-desk: The {named} date 2026-01-30 is before the request was received (2026-02-02).\n"
+    )
+
+
 def test_list_show_review(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["rules", "list"]) == 0
     listing = capsys.readouterr().out.splitlines()

@@ -153,7 +153,7 @@ def transition(
     clock_changed = False
     if target == "awaiting_requester":
         if waiting_for not in WAITING_FOR and waiting_for != "other":
-            raise InvalidInputError("Say what the requester must send: waiting for id, clarification or other.")
+            raise InvalidInputError("Say what the requester must send: id (their ID), clarification or other.")
         if waiting_for in WAITING_FOR:
             _clock_event(session, case, WAITING_FOR[waiting_for][0], day, reason, actor)
             clock_changed = True

@@ -17,6 +17,7 @@ from lumetra_desk.core.errors import InvalidInputError
 from lumetra_desk.core.rules.calendars import WorkingCalendar, add_months
 from lumetra_desk.core.rules.model import (
     CLOCK_EVENT_KINDS,
+    CLOCK_EVENT_WORDS,
     DEADLINE_EVENTS,
     REQUEST_TYPES,
     AppealRules,
@@ -325,7 +326,7 @@ def _read_events(received: dt.date, events: Sequence[ClockEvent]) -> _Clock:
             )
         if event.on < received:
             raise InvalidInputError(
-                f"The {event.kind.replace('_', ' ')} date {event.on.isoformat()} is before the request was "
+                f"The {CLOCK_EVENT_WORDS[event.kind]} date {event.on.isoformat()} is before the request was "
                 f"received ({received.isoformat()})."
             )
         current = getattr(clock, event.kind)

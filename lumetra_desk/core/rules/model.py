@@ -26,14 +26,16 @@ REQUEST_TYPES: tuple[str, ...] = (
     "appeal",
 )
 
-CLOCK_EVENT_KINDS: tuple[str, ...] = (
-    "id_requested",
-    "id_received",
-    "clarification_requested",
-    "clarification_received",
-    "extension_taken",
-    "appeal_received",
-)
+# Each clock event with the name messages give it: as the rules CLI options do, "ID" for the identity document.
+CLOCK_EVENT_WORDS: dict[str, str] = {
+    "id_requested": "ID-requested",
+    "id_received": "ID-received",
+    "clarification_requested": "clarification-requested",
+    "clarification_received": "clarification-received",
+    "extension_taken": "extension-taken",
+    "appeal_received": "appeal-received",
+}
+CLOCK_EVENT_KINDS: tuple[str, ...] = tuple(CLOCK_EVENT_WORDS)
 
 DEADLINE_EVENTS: tuple[str, ...] = (
     "acknowledge",
