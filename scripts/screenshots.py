@@ -20,7 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-CORPUS = Path("/work/shared/reference/mail-corpus")
+CORPUS = ROOT / "tests" / "intake" / "corpus"  # the committed copy of the reference mail corpus
 SAMPLE_MAILS = ("003_gdpr_access_en_nl.eml", "072_support_export_question.eml", "071_spam_ccpa_webinar.eml")
 SIZE = (1400, 860)
 

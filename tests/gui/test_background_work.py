@@ -23,7 +23,7 @@ from lumetra_desk.core.store.db import Store
 from lumetra_desk.gui.tasks import Progress, run_in_background, run_with_progress
 
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("OpenType support missing")]
-CORPUS = Path("/work/shared/reference/mail-corpus")
+CORPUS = Path(__file__).resolve().parents[1] / "intake" / "corpus"  # the committed copy of the reference corpus
 
 # Start the real window as `lumetra-desk` does; once its reminder notice is up (there is no tray offscreen), begin
 # loading the demo cases and importing the mail corpus, and press Quit while both still run.

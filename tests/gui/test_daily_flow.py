@@ -37,7 +37,7 @@ pytestmark = [
     # The demo names use scripts whose OpenType shaping the bundled test fonts lack; Qt falls back and says so.
     pytest.mark.qt_log_ignore("OpenType support missing"),
 ]
-CORPUS = Path("/work/shared/reference/mail-corpus")
+CORPUS = Path(__file__).resolve().parents[1] / "intake" / "corpus"  # the committed copy of the reference corpus
 WAIT = 30_000
 
 

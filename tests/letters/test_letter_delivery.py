@@ -32,7 +32,7 @@ from lumetra_desk.core.settings import Settings, SmtpSettings
 from lumetra_desk.core.store.db import Store
 from lumetra_desk.core.store.models import Attachment, AuditEvent, Letter, Message
 
-REQUEST = Path("/work/shared/reference/mail-corpus/001_ccpa_rtk_categories_and_specific.eml")
+REQUEST = Path(__file__).resolve().parents[1] / "intake" / "corpus" / "001_ccpa_rtk_categories_and_specific.eml"
 REQUESTER = "maya.okreyes@example.com"
 TODAY = date(2026, 8, 20)
 

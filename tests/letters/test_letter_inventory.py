@@ -10,7 +10,8 @@ from letter_facts import base_data, pdf_text
 from lumetra_desk.core.letters.inventory import load_inventory
 from lumetra_desk.core.letters.render import render_letter
 
-POLICY = Path("/work/shared/seed/lumetra-privacy-policy.txt").read_text(encoding="utf-8")
+# The published policy as committed beside this file (scripts/check_reference_copies.py compares it with the seed).
+POLICY = (Path(__file__).resolve().parent / "lumetra-privacy-policy.txt").read_text(encoding="utf-8")
 
 
 def _section(number: int) -> str:
