@@ -258,3 +258,43 @@ def test_a_reply_period_the_settings_cannot_hold_is_a_plain_error(app_paths: App
     app_paths.settings_file.write_text('{"letters": {"verification_reply_days_before_due": -1}}')
     with pytest.raises(InvalidInputError, match=r"(?s)cannot be read: .*verification_reply_days_before_due"):
         load_settings(app_paths)
+
+
+def _decide_data_points(store: Store, key: str, passed: int) -> None:
+    """Record the data-point steps of the plan: the first ``passed`` match, the rest do not."""
+    with store.write() as session:
+        case = find_case(session, key)
+        steps = verification.create_plan(session, case, actor="test")
+        for number, code in enumerate(s.code for s in steps if s.code.startswith("data_point_")):
+            ok = number < passed
+            verification.record_step(session, case, code, ok, actor="test", evidence_note="matched" if ok else "no")
+
+
+def test_california_unable_to_verify_treats_specific_pieces_as_categories_as_the_engine_says(store: Store) -> None:
+    rule = rules.load_rulebook().get("US-CA").verification_standard("access").if_unverified
+    assert rule is not None and rule.treat_as == "access_categories"
+    pieces = "access to the specific pieces of personal information we hold about you"
+    categories = "access to the categories of personal information we hold about you"
+    treated = f"As California law requires ({rule.citation}), we treat your request for {pieces}, which we could not"
+    treated += f" verify, as a request for {categories}."
+
+    key = _open(store, "US-CA", ["access"])
+    _decide_data_points(store, key, passed=2)  # the categories standard met (two data points), not the third
+    text = pdf_text(issue_letter(store, key, "unable_to_verify", Settings(), today=TODAY).rendered.pdf)
+    assert treated in text and "What you gave us verifies that request, so we will answer it in a separate" in text
+    assert "we cannot act on it as you asked" in text
+
+    other = _open(store, "US-CA", ["access"])
+    _decide_data_points(store, other, passed=0)  # nothing the requester gave matched
+    text = pdf_text(issue_letter(store, other, "unable_to_verify", Settings(), today=TODAY).rendered.pdf)
+    assert treated in text and "We could not verify your identity to the standard that request needs either" in text
+
+
+@pytest.mark.parametrize(("jurisdiction", "types"), [("US-CA", ["delete"]), ("US-VA", ["access"])])
+def test_unable_to_verify_says_nothing_of_categories_where_the_law_does_not(
+    store: Store, jurisdiction: str, types: list[str]
+) -> None:
+    key = _open(store, jurisdiction, types)
+    _decide_data_points(store, key, passed=0)
+    text = pdf_text(issue_letter(store, key, "unable_to_verify", Settings(), today=TODAY).rendered.pdf)
+    assert "We were unable to verify" in text and "as a request for" not in text

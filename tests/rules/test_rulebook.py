@@ -49,6 +49,13 @@ def test_verification_standards_follow_ccpa_and_opt_out_rules(book: Rulebook) ->
     assert (categories.level, categories.data_points, categories.signed_declaration) == ("reasonable", 2, False)
     opt_out = california.verification_standard("opt_out_sale_share")
     assert opt_out.level == "none" and opt_out.confirmed
+    fallback = specific.if_unverified  # §7024(a), read in primary text (statutes.md §3)
+    assert fallback is not None and (fallback.treat_as, fallback.citation, fallback.confirmed) == (
+        "access_categories",
+        "11 CCR §7024(a)",
+        True,
+    )
+    assert categories.if_unverified is None and book.get("US-VA").verification_standard("access").if_unverified is None
     assert specific.agent.signed_permission and specific.agent.direct_confirmation
     assert specific.agent.power_of_attorney_accepted and "7063" in specific.agent.citation
     assert not book.get("US-VA").verification_standard("access").agent_permitted
@@ -152,6 +159,19 @@ def _break(folder: Path, file: str, old: str, new: str) -> None:
             "extra_dates: [2026-02-12,",
             "extra_dates: [12 February 2026,",
             r"calendars\.yaml: key 'calendars\.us_california\.extra_dates' must be a list of dates",
+        ),
+        (
+            "US-CA.yaml",
+            '        treat_as: access_categories\n        citation: "11 CCR §7024(a)"\n        confirmed: true',
+            '        treat_as: opt_out_profiling\n        citation: "11 CCR §7024(a)"\n        confirmed: true',
+            r"US-CA\.yaml: key 'rights\.access\.verification\.if_unverified\.treat_as' treats an unverified request "
+            r"as 'opt_out_profiling', a right this law does not grant",
+        ),
+        (
+            "US-CA.yaml",
+            "        treat_as: access_categories\n",
+            "        treat_as: access_categories\n        becomes: categories\n",
+            r"US-CA\.yaml: key 'rights\.access\.verification\.if_unverified\.becomes' is not a known key",
         ),
         (
             "calendars.yaml",

@@ -107,6 +107,17 @@ class RightDue:
 
 
 @dataclass(frozen=True)
+class FallbackRequest:
+    """How the law answers requests whose identity standard was not met, from the statute engine (California:
+    an unverified request for specific pieces is treated as one for categories, 11 CCR §7024(a))."""
+
+    requests: tuple[str, ...]  # the requests that could not be verified, in the requester's words
+    treated_as: str  # the request they are treated as
+    citation: str
+    verified: bool  # the identity meets the standard of the request they are treated as
+
+
+@dataclass(frozen=True)
 class Correction:
     field_name: str
     requested_value: str
@@ -144,6 +155,7 @@ class LetterData:
     opt_out_scope: tuple[str, ...] = ()
     denial_reasons: tuple[str, ...] = ()
     statutory_basis: str = ""
+    unverified_fallback: FallbackRequest | None = None
     appeal_received_on: date | None = None
     appeal_decide_by: date | None = None
     appeal_outcome: str = ""  # upheld | reversed | partly_reversed

@@ -29,6 +29,7 @@ from lumetra_desk.core.letters.data import (
     CompanyDetails,
     Correction,
     ExportFile,
+    FallbackRequest,
     JurisdictionFacts,
     LetterData,
     Recipient,
@@ -223,6 +224,7 @@ def build_letter_data(
         opt_out_scope=tuple(OPT_OUT_WORDING[t] for t in types if t in OPT_OUT_WORDING),
         denial_reasons=extras.denial_reasons,
         statutory_basis=extras.statutory_basis,
+        unverified_fallback=_unverified_fallback(session, case, types, law),
         appeal_received_on=_appeal_received(session, case, is_appeal),
         appeal_decide_by=due.get("appeal_decision"),
         appeal_outcome=extras.appeal_outcome,
@@ -520,6 +522,30 @@ def _verify_by(respond_by: date | None, days_before: int, today: date) -> date |
         return None
     reply_by = respond_by - timedelta(days=days_before)
     return reply_by if reply_by > today else None
+
+
+def _unverified_fallback(
+    session: Session, case: Case, types: Sequence[str], law: rules.JurisdictionRules | None
+) -> FallbackRequest | None:
+    """What the statute engine makes of the case's requests whose own identity standard was not met."""
+    if law is None:
+        return None
+    falling_back = [
+        request_type
+        for request_type in types
+        if law.verification_standard(request_type).if_unverified
+        and not verification.verified_for(session, case, request_type)
+    ]
+    if not falling_back:
+        return None
+    rule = law.verification_standard(falling_back[0]).if_unverified
+    assert rule is not None
+    return FallbackRequest(
+        requests=tuple(REQUEST_WORDING.get(t, t.replace("_", " ")) for t in falling_back),
+        treated_as=REQUEST_WORDING.get(rule.treat_as, rule.treat_as.replace("_", " ")),
+        citation=rule.citation,
+        verified=law.grants(rule.treat_as) and verification.verified_for(session, case, rule.treat_as),
+    )
 
 
 def _jurisdiction_facts(

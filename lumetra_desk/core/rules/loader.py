@@ -33,6 +33,7 @@ from lumetra_desk.core.rules.model import (
     RequestRules,
     RetentionRule,
     TimedRule,
+    UnverifiedFallback,
     VerificationRule,
 )
 
@@ -144,11 +145,23 @@ def _extension(reader: _Reader, base: TimedRule | None) -> ExtensionRule:
 
 
 def _verification(reader: _Reader) -> VerificationRule:
-    reader.only(("level", "data_points", "signed_declaration", *_RULE_KEYS))
+    reader.only(("level", "data_points", "signed_declaration", "if_unverified", *_RULE_KEYS))
+    fallback = reader.optional_child("if_unverified")
     return VerificationRule(
         level=reader.choice("level", VERIFICATION_LEVELS),
         data_points=reader.count("data_points", minimum=0) or 0,
         signed_declaration=reader.flag("signed_declaration"),
+        citation=reader.text("citation"),
+        confirmed=reader.flag("confirmed"),
+        note=reader.text("note", ""),
+        if_unverified=_unverified_fallback(fallback) if fallback else None,
+    )
+
+
+def _unverified_fallback(reader: _Reader) -> UnverifiedFallback:
+    reader.only(("treat_as", *_RULE_KEYS))
+    return UnverifiedFallback(
+        treat_as=reader.choice("treat_as", REQUEST_TYPES),
         citation=reader.text("citation"),
         confirmed=reader.flag("confirmed"),
         note=reader.text("note", ""),
@@ -300,6 +313,13 @@ def load_jurisdiction(file: Path, calendar: str) -> JurisdictionRules:
         rights[request_type] = _request_rules(request_type, rights_reader.child(request_type), defaults, law_citation)
     if not rights:
         rights_reader.fail("must grant at least one right")
+    for request_type, request in rights.items():
+        fallback = request.verification.if_unverified
+        if fallback is not None and fallback.treat_as not in rights:
+            rights_reader.fail(
+                f"treats an unverified request as {fallback.treat_as!r}, a right this law does not grant",
+                rights_reader.path(f"{request_type}.verification.if_unverified.treat_as"),
+            )
     general = _request_rules(
         "general", None, defaults, f"{law_citation} (general response rule; not a right granted here)"
     )

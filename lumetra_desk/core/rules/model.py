@@ -157,6 +157,17 @@ class ExtensionRule:
 
 
 @dataclass(frozen=True)
+class UnverifiedFallback:
+    """What a request becomes when its identity standard is not met (California: a request for specific
+    pieces is then treated as one for categories, 11 CCR §7024(a))."""
+
+    treat_as: str  # the request type it is treated as
+    citation: str
+    confirmed: bool
+    note: str = ""
+
+
+@dataclass(frozen=True)
 class VerificationRule:
     level: str
     data_points: int
@@ -164,6 +175,7 @@ class VerificationRule:
     citation: str
     confirmed: bool
     note: str = ""
+    if_unverified: UnverifiedFallback | None = None
 
 
 @dataclass(frozen=True)
@@ -206,6 +218,7 @@ class VerificationStandard:
     citation: str
     confirmed: bool
     note: str
+    if_unverified: UnverifiedFallback | None = None
 
 
 @dataclass(frozen=True)
@@ -299,4 +312,5 @@ class JurisdictionRules:
             citation=rule.citation,
             confirmed=rule.confirmed,
             note=rule.note,
+            if_unverified=rule.if_unverified,
         )

@@ -104,6 +104,9 @@ def _request(request: RequestRules) -> list[tuple[str, str, bool]]:
         ("respond", request.respond.citation, request.respond.confirmed),
         ("verification", request.verification.citation, request.verification.confirmed),
     ]
+    fallback = request.verification.if_unverified
+    if fallback is not None:
+        parts.append(("verification.if_unverified", fallback.citation, fallback.confirmed))
     if request.acknowledge is not None:
         parts.append(("acknowledge", request.acknowledge.citation, request.acknowledge.confirmed))
     if request.extension is not None:
