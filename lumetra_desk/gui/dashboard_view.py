@@ -5,19 +5,9 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QEvent,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-    QTimer,
-    Signal,
-    SignalInstance,
-)
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush
-from PySide6.QtWidgets import QHeaderView, QPushButton, QTableView, QWidget
+from PySide6.QtWidgets import QHeaderView, QPushButton, QWidget
 
 from lumetra_desk.core.dashboard import (
     BUCKET_LABELS,
@@ -109,22 +99,6 @@ class NextDeadlinesModel(QAbstractTableModel):
         return None
 
 
-class _FirstRowsWatch(QObject):
-    """Says once when a table's viewport is painted with rows in it."""
-
-    def __init__(self, table: QTableView, painted: SignalInstance) -> None:
-        super().__init__(table)
-        self._table = table
-        self._painted = painted
-        table.viewport().installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint and self._table.model().rowCount() > 0:
-            self._table.viewport().removeEventFilter(self)
-            QTimer.singleShot(0, self._painted.emit)  # after this paint has reached the screen
-        return False
-
-
 class DashboardView(QWidget):
     """The counts and the next deadlines. Without a store yet (the window opening), it shows the deadlines
     it is given; ``store`` is set when the store is attached."""
@@ -134,7 +108,6 @@ class DashboardView(QWidget):
     case_chosen = Signal(int)
     loaded = Signal()
     failed = Signal(str)
-    first_rows_painted = Signal()
 
     def __init__(self, store: Store | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -147,6 +120,7 @@ class DashboardView(QWidget):
         self.ui.upcomingTable.verticalHeader().setVisible(False)
         self.ui.upcomingTable.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.ui.upcomingTable.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.ui.upcomingTable.horizontalHeader().setResizeContentsPrecision(0)  # sized by the rows on screen
         self.ui.upcomingTable.horizontalHeader().setStretchLastSection(True)
         self.ui.upcomingTable.activated.connect(self._open_row)
         self.counts: DashboardCounts | None = None
@@ -160,7 +134,6 @@ class DashboardView(QWidget):
             button.clicked.connect(lambda _checked=False, b=bucket: self.bucket_chosen.emit(b))
         self.ui.reviewButton.clicked.connect(self.review_chosen.emit)
         self._generation = 0
-        _FirstRowsWatch(self.ui.upcomingTable, self.first_rows_painted)
 
     def show_first(self, upcoming: list[NextDeadline]) -> None:
         """The next deadlines read before the store was attached; the counts follow with the first reload."""

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QPaintEvent, QShortcut
 from PySide6.QtWidgets import (
     QFileDialog,
     QHeaderView,
@@ -104,7 +104,7 @@ class MainWindow(QMainWindow):
         self._pending_mail = 0
         self.dashboard = DashboardView(None, self.ui.dashboardTab)
         self.ui.dashboardHost.addWidget(self.dashboard)
-        self.dashboard.first_rows_painted.connect(self.first_rows_painted.emit)
+        self._first_rows_painted = False
         self._setup_status_bar()
 
     def attach(self, store: Store) -> None:
@@ -558,6 +558,15 @@ class MainWindow(QMainWindow):
         box = QMessageBox(QMessageBox.Icon.Warning, "Lumetra Desk", message, QMessageBox.StandardButton.Ok, self)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """The window paints itself and then its children in one frame: the first frame with the dashboard's
+        deadlines in it is announced once it is on screen (watched here rather than on the table's viewport,
+        which Qt for Python would first have to identify among every widget class)."""
+        super().paintEvent(event)
+        if not self._first_rows_painted and self.dashboard.model.rowCount() and self.dashboard.isVisible():
+            self._first_rows_painted = True
+            QTimer.singleShot(0, self.first_rows_painted.emit)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.cancel_work()
