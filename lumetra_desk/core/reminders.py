@@ -104,6 +104,15 @@ def notifications_due(session: Session, today: date, lead_days: Sequence[int]) -
     return [r for r in due_within(session, today, horizon, lead_days) if r.kind == "overdue" or r.lead is not None]
 
 
+def notifications_and_within(
+    session: Session, today: date, lead_days: Sequence[int]
+) -> tuple[list[Reminder], list[Reminder]]:
+    """What the tray needs, from one pass over the store: the reminders worth a notification today
+    (``notifications_due``) and every reminder within the longest lead time (seven days without lead times)."""
+    within = due_within(session, today, max(lead_days, default=7), lead_days)
+    return [r for r in within if r.kind == "overdue" or r.lead is not None], within
+
+
 def daily_digest(reminders: Sequence[Reminder], today: date) -> str:
     """A plain-text digest of the day, for the tray, a mail to oneself or the terminal."""
     if not reminders:

@@ -14,7 +14,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QStyle, QSystemTrayIcon, QWidget
 
 from lumetra_desk.core.paths import AppPaths
-from lumetra_desk.core.reminders import Reminder, ShownReminders, daily_digest, due_within, notifications_due
+from lumetra_desk.core.reminders import Reminder, ShownReminders, daily_digest, notifications_and_within
 from lumetra_desk.core.settings import load_settings
 from lumetra_desk.core.store.db import Store
 from lumetra_desk.gui.tasks import run_in_background
@@ -66,7 +66,7 @@ class ReminderService(QObject):
 
         def work() -> tuple[list[Reminder], list[Reminder]]:
             with store.read() as session:
-                return notifications_due(session, today, leads), due_within(session, today, max(leads, default=7))
+                return notifications_and_within(session, today, leads)
 
         def done(result: tuple[list[Reminder], list[Reminder]]) -> None:
             due, within = result
