@@ -2,7 +2,9 @@
 
 Budgets (issue 7): filter or sort ≤ 100 ms, full-text search ≤ 150 ms, open a case ≤ 100 ms. Each figure is
 the time from the action to the first paint of the view's viewport after the new data arrived (an event filter
-on the viewport sees the paint). Build the store first, outside the repository:
+on the viewport sees the paint): for the case list, the new count and first page on screen (its whole id list
+follows once the list is left alone, see gui/models/case_table.py). Every sortable column is sorted once.
+Build the store first, outside the repository:
 
     LUMETRA_DESK_PASSPHRASE=bench lumetra-desk --data-dir /tmp/ld-100k demo --cases 100000
     LUMETRA_DESK_PASSPHRASE=bench QT_QPA_PLATFORM=offscreen python benchmarks/bench_gui.py /tmp/ld-100k
@@ -17,7 +19,7 @@ import sys
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, SignalInstance
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QThreadPool, SignalInstance
 from PySide6.QtWidgets import QWidget
 
 from lumetra_desk.core.paths import resolve_paths
@@ -141,6 +143,7 @@ def main() -> int:
         report("open a case (case view painted)", open_times, 100),
     ]
     window.close()
+    QThreadPool.globalInstance().waitForDone()  # the list's background reads end before the store closes
     store.close()
     app.quit()
     return 0 if all(results) else 1
