@@ -154,6 +154,9 @@ def run_app(
     app = create_application()
     sys.excepthook = _excepthook
     window = MainWindow.opening(paths)  # the form is built while the first look keys the store
+    if look.keying():  # no question to ask: the window shows while the key is derived, its rows follow
+        window.show_dashboard()
+        _show(window)
     first = look.result()
     if first is None:
         return _run_opened(app, window)
@@ -216,7 +219,8 @@ def _run_from_first_look(
         window.first_rows_painted.connect(attach, type=Qt.ConnectionType.SingleShotConnection)
     else:
         QTimer.singleShot(0, attach)
-    _show(window)
+    if not window.isVisible():
+        _show(window)
     try:
         return app.exec()
     finally:

@@ -82,12 +82,17 @@ class MainWindow(QMainWindow):
         window._build_form(paths)
         return window
 
+    def show_dashboard(self) -> None:
+        """The dashboard in front while its first deadlines are still being read."""
+        self._show_tab(DASHBOARD_TAB)
+
     def show_first_deadlines(self, deadlines: list[NextDeadline]) -> None:
         """The next deadlines read before the store is attached, on the dashboard."""
         self.dashboard.show_first(deadlines)
         if deadlines:
             self._has_cases = True
             self._show_tab(DASHBOARD_TAB)
+            self.update()  # the next frame of the whole window (see paintEvent) carries the rows
 
     def _build_form(self, paths: AppPaths) -> None:
         self.paths = paths

@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import os
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import sqlcipher3.dbapi2 as sqlcipher
@@ -46,8 +47,11 @@ class FirstLook:
         os.close(self.lock_fd)
 
 
-def read_first_look(paths: AppPaths) -> FirstLook | None:
-    """Open the store of ``paths`` and read its first deadlines, or None when the ordinary opening must decide."""
+def read_first_look(paths: AppPaths, keying: Callable[[], None] = lambda: None) -> FirstLook | None:
+    """Open the store of ``paths`` and read its first deadlines, or None when the ordinary opening must decide.
+
+    ``keying`` is called once the lock and the key are in hand, just before the key derivation starts.
+    """
     if not (paths.store_file.exists() and paths.store_meta_file.exists()):
         return None
     try:
@@ -56,6 +60,7 @@ def read_first_look(paths: AppPaths) -> FirstLook | None:
         lock_fd = connection.take_window_lock(paths)
     except (LumetraError, OSError):
         return None
+    keying()
     conn: sqlcipher.Connection | None = None
     look: FirstLook | None = None
     try:
@@ -91,14 +96,28 @@ class PendingLook:
 
     def __init__(self, paths: AppPaths) -> None:
         self._look: FirstLook | None = None
+        self._keying = False
+        self._decided = threading.Event()
         self._thread = threading.Thread(target=self._run, args=(paths,), name="first-look", daemon=True)
         self._thread.start()
 
     def _run(self, paths: AppPaths) -> None:
         try:
-            self._look = read_first_look(paths)
+            self._look = read_first_look(paths, self._start_keying)
         except Exception:  # a bug must not keep the window from opening the ordinary way
             log.exception("the first look at %s failed", paths.store_file)
+        finally:
+            self._decided.set()
+
+    def _start_keying(self) -> None:
+        self._keying = True
+        self._decided.set()
+
+    def keying(self) -> bool:
+        """Whether the store opens without a question and is being keyed now (else the look stepped aside):
+        known in milliseconds, long before the key derivation ends."""
+        self._decided.wait()
+        return self._keying
 
     def result(self) -> FirstLook | None:
         self._thread.join()
