@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlmodel import select
-from test_daily_flow import WAIT, ScriptedAsker, _window
+from test_daily_flow import WAIT, ScriptedAsker, _press, _window
 
 from lumetra_desk.core.cases import service
 from lumetra_desk.core.store.db import Store
@@ -49,7 +49,7 @@ def test_acknowledging_the_selected_cases_in_one_go(qtbot: QtBot, store: Store) 
     for _row in range(2):  # the first three cases, with the keyboard
         qtbot.keyClick(table, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
     window.ask = ScriptedAsker("acknowledgement", True)
-    qtbot.keyClick(table, Qt.Key.Key_G, CTRL_SHIFT)
+    _press(qtbot, table, Qt.Key.Key_G, CTRL_SHIFT)
     qtbot.waitUntil(lambda: window.last_summary != "", timeout=WAIT)
     assert window.ask.questions[0] == "Which letter for the 3 selected cases?"
     assert window.last_summary == "Issued 3 acknowledgement letters."

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox
 from pytestqt.qtbot import QtBot
 from sqlmodel import select
-from test_daily_flow import CORPUS, WAIT, ScriptedAsker, _click_action, _status, _window
+from test_daily_flow import CORPUS, WAIT, ScriptedAsker, _click_action, _press, _status, _window
 
 from lumetra_desk.core import demo
 from lumetra_desk.core.cases import service
@@ -88,7 +88,7 @@ def test_search_finds_words_in_messages_and_in_notes(qtbot: QtBot, store: Store)
     qtbot.keyClick(view.ui.noteEdit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: "Zanzibar" in view.ui.notesView.toPlainText(), timeout=WAIT)
 
-    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    _press(qtbot, window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert window.ui.searchEdit.hasFocus()
     with qtbot.waitSignal(window.cases.loaded, timeout=WAIT, check_params_cb=lambda n: n == 1):
         qtbot.keyClicks(window.ui.searchEdit, "zanzib")  # a note, by the start of a word
@@ -151,7 +151,7 @@ def test_merging_a_mail_into_an_existing_case_by_keyboard(qtbot: QtBot, store: S
     qtbot.waitUntil(lambda: intake.current is not None and intake.current.summary.case_id is None)
     question = intake.current.summary.id
     intake.ask = ScriptedAsker(case.key)
-    qtbot.keyClick(intake.ui.pendingTable, Qt.Key.Key_M)
+    _press(qtbot, intake.ui.pendingTable, Qt.Key.Key_M)
     qtbot.waitUntil(lambda: intake.model.rowCount() == 1, timeout=WAIT)
     assert window.last_error == ""
     with store.read() as session:

@@ -16,7 +16,16 @@ import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtPdf import QPdfDocument
-from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QComboBox, QLineEdit, QPlainTextEdit
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 from sqlmodel import select
 
@@ -78,9 +87,37 @@ def _window(qtbot: QtBot, store: Store) -> MainWindow:
     window.resize(1300, 820)
     window.show()
     qtbot.waitExposed(window)
-    window.activateWindow()  # shortcuts go to the active window, as on the officer's desktop
-    qtbot.waitUntil(window.isActiveWindow)
+    _activate(qtbot, window)
     return window
+
+
+def _keyboard_holder() -> str:
+    """The window that has the keyboard, in words for a failure message (a box says what it says)."""
+    holder = QApplication.activeWindow()
+    if holder is None:
+        return "no window"
+    said = f" saying {holder.text()!r}" if isinstance(holder, QMessageBox) else ""
+    return f"{type(holder).__name__} {holder.windowTitle()!r}{said}"
+
+
+def _activate(qtbot: QtBot, window: QWidget) -> None:
+    """Make ``window`` the active one, as the officer's click into it would: Qt gives shortcuts to no other."""
+    if window.isActiveWindow():
+        return
+    window.activateWindow()
+
+    def active() -> None:
+        assert window.isActiveWindow(), f"the window never became active: {_keyboard_holder()} has the keyboard"
+
+    qtbot.waitUntil(active)
+
+
+def _press(
+    qtbot: QtBot, widget: QWidget, key: Qt.Key, modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier
+) -> None:
+    """A key pressed in ``widget`` as the officer presses it: in the active window, where shortcuts work."""
+    _activate(qtbot, widget.window())
+    qtbot.keyClick(widget, key, modifiers)
 
 
 def _drop(window: MainWindow, files: list[Path]) -> None:
@@ -120,7 +157,7 @@ def test_daily_flow_end_to_end(qtbot: QtBot, store: Store, tmp_path: Path) -> No
     qtbot.waitUntil(lambda: intake.current is not None, timeout=WAIT)
     assert "access categories" in intake.ui.classificationLabel.text()
     assert intake.ui.evidenceList.count() > 0
-    qtbot.keyClick(intake.ui.pendingTable, Qt.Key.Key_A)
+    _press(qtbot, intake.ui.pendingTable, Qt.Key.Key_A)
     qtbot.waitUntil(lambda: intake.model.rowCount() == 0, timeout=WAIT)
 
     # 3. The case: opened from the list with the keyboard; its deadline says how it was computed.
@@ -157,7 +194,7 @@ def test_daily_flow_end_to_end(qtbot: QtBot, store: Store, tmp_path: Path) -> No
 
     # 4. The letter: generated, previewed inside the app with QtPdf, saved.
     view.ui.letterKindCombo.setCurrentIndex(view.ui.letterKindCombo.findData("access_response"))
-    qtbot.keyClick(view, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
+    _press(qtbot, view, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: view.ui.letterList.count() == 1, timeout=WAIT)
     qtbot.waitUntil(lambda: view.pdf.status() == QPdfDocument.Status.Ready, timeout=WAIT)
     assert view.pdf.pageCount() >= 1
@@ -213,13 +250,13 @@ def test_intake_correction_and_dismissal_by_keyboard(qtbot: QtBot, store: Store,
     intake.ui.pendingTable.setCurrentIndex(intake.model.index(request_row, 0))
     qtbot.waitUntil(lambda: intake.current is not None and intake.current.summary.case_id is not None)
     case_id = intake.current.summary.case_id
-    qtbot.keyClick(intake.ui.pendingTable, Qt.Key.Key_C)
+    _press(qtbot, intake.ui.pendingTable, Qt.Key.Key_C)
     assert intake.ui.correctionBox.isVisible()
     intake.set_correction(["access", "delete"], "UK")
-    qtbot.keyClick(intake.ui.typeList, Qt.Key.Key_Return)
+    _press(qtbot, intake.ui.typeList, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: intake.model.rowCount() == 1, timeout=WAIT)
     qtbot.waitUntil(lambda: intake.current is not None and intake.current.summary.case_id is None)
-    qtbot.keyClick(intake.ui.pendingTable, Qt.Key.Key_D)
+    _press(qtbot, intake.ui.pendingTable, Qt.Key.Key_D)
     qtbot.waitUntil(lambda: intake.model.rowCount() == 0, timeout=WAIT)
     with store.read() as session:
         case = session.get(Case, case_id)
@@ -249,7 +286,7 @@ def test_dashboard_counts_open_their_cases(qtbot: QtBot, store: Store) -> None:
     tooltip = window.cases.index(0, 1).data(Qt.ItemDataRole.ToolTipRole)
     assert "Rule:" in tooltip
     with qtbot.waitSignal(window.cases.loaded, timeout=WAIT, check_params_cb=lambda n: n == counts.awaiting_requester):
-        qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.AltModifier)
+        _press(qtbot, window, Qt.Key.Key_4, Qt.KeyboardModifier.AltModifier)
 
 
 def test_models_pass_the_model_tester(qtbot: QtBot, store: Store, tmp_path: Path, qtmodeltester: object) -> None:

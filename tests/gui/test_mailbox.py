@@ -12,7 +12,7 @@ from imapclient import IMAPClient
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlmodel import func, select
-from test_daily_flow import WAIT, _window
+from test_daily_flow import WAIT, _press, _window
 
 from lumetra_desk.core import secrets
 from lumetra_desk.core.paths import AppPaths
@@ -75,7 +75,7 @@ def test_fetch_mail_runs_in_the_background_and_cancel_keeps_what_is_fetched(
     user = "officer2@lumetra.io"
     _mailbox(dovecot, app_paths, user, imap_passwords[user], mails)
     window = _window(qtbot, store)
-    qtbot.keyClick(window.focusWidget(), Qt.Key.Key_F, CTRL_SHIFT)  # Fetch mail
+    _press(qtbot, window, Qt.Key.Key_F, CTRL_SHIFT)  # Fetch mail
     qtbot.waitUntil(lambda: window.statusBar().currentMessage().startswith("Fetched "), timeout=WAIT)
     assert window.progress_bar.isVisible() and window.cancel_button.isEnabled()
     qtbot.mouseClick(window.cancel_button, Qt.MouseButton.LeftButton)
