@@ -44,7 +44,11 @@ def _register_work(commands: Any) -> None:
     move.add_argument("state", metavar="STATE", choices=workflow.STATUSES, help=", ".join(workflow.STATUSES))
     move.add_argument("--reason", required=True, metavar="TEXT", help="why (recorded in the audit trail)")
     move.add_argument("--on", type=date.fromisoformat, metavar="DATE", help="when it happened (default today)")
-    move.add_argument("--waiting-for", choices=("id", "clarification", "other"), help="for awaiting_requester")
+    move.add_argument(
+        "--waiting-for",
+        choices=("id", "clarification", "other"),
+        help="with awaiting_requester: what the requester must send (id: their ID)",
+    )
     move.add_argument("--outcome", choices=(*workflow.OUTCOMES, *workflow.APPEAL_OUTCOMES), help="for responded")
     move.add_argument("--reason-code", default="", metavar="CODE", help="statutory exception (reason_codes.yaml)")
     move.add_argument(
