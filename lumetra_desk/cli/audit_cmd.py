@@ -1,4 +1,4 @@
-"""``lumetra-desk audit verify``: walk the hash chain and name every row edited, inserted or deleted."""
+"""``lumetra-desk audit verify``: walk the hash chain and name every row edited, inserted, deleted or emptied."""
 
 from __future__ import annotations
 
@@ -19,11 +19,16 @@ def register(subparsers: Any) -> None:
 
 def run_verify(args: argparse.Namespace, ctx: CliContext) -> int:
     with ctx.store().read() as session:
-        problems = audit.verify(session)
-    if problems:
-        for problem in problems:
+        found = audit.check(session)
+    if found.problems:
+        for problem in found.problems:
             print(f"BROKEN: {problem}", file=sys.stderr)
-        print(f"The audit trail is broken ({len(problems)} problem(s)).", file=sys.stderr)
+        print(f"The audit trail is broken ({len(found.problems)} problem(s)).", file=sys.stderr)
         return 1
     print("The audit trail is intact.")
+    if found.erased:
+        print(
+            f"{found.events} events; the content of {found.erased} was erased by retention purges, each named by the "
+            "purge's own event."
+        )
     return 0

@@ -33,5 +33,8 @@ def run_purge(args: argparse.Namespace, ctx: CliContext) -> int:
         count = purge(session, candidates, actor=None)
     for candidate in candidates:
         print(f"purged {candidate.key}: {candidate.why}")
-    print(f"{count} case(s) purged; the purge is in the audit trail.")
+    print(
+        f"{count} case(s) purged; what their audit events said about the requester is erased, and each purge is "
+        "in the audit trail with its rule."
+    )
     return 0

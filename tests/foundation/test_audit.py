@@ -84,10 +84,10 @@ def _forge_event_after_the_last(store: Store) -> None:
         }
         audit.seal_row(row, head)
         session.connection().exec_driver_sql(
-            "INSERT INTO audit_event (id, case_id, at, actor, action, entity, entity_id, before, after, prev_hash, "
-            "hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO audit_event (id, case_id, at, actor, action, entity, entity_id, before, after, payload_salt, "
+            "payload_digest, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             tuple(row[name] for name in ("id", "case_id", "at", "actor", "action", "entity", "entity_id", "before",
-                                         "after", "prev_hash", "hash")),
+                                         "after", "payload_salt", "payload_digest", "prev_hash", "hash")),
         )  # fmt: skip
         audit.forget_head(session)  # written behind the app's back: the anchor must not learn of it
 

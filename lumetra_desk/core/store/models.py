@@ -225,6 +225,10 @@ class AuditEvent(SQLModel, table=True):
     entity_id: int | None = None
     before: str = "{}"
     after: str = "{}"
+    # The random salt and the SHA-256 of (salt, before, after), which the chained hash covers; a retention purge
+    # may erase before, after and the salt. Empty digest: an event written before digests (hash scheme 1).
+    payload_salt: str = ""
+    payload_digest: str = ""
     prev_hash: str = ""
     hash: str = ""
 
