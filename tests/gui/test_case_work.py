@@ -210,3 +210,20 @@ def test_asking_the_requester_for_their_id_offers_it_as_ID_and_records_the_clock
     with store.read() as session:
         events = session.exec(select(ClockEvent)).all()
         assert [(e.kind, e.reason) for e in events] == [("id_requested", "Asked for a copy of a photo ID")]
+
+
+def test_a_merged_duplicate_is_not_among_the_open_cases(qtbot: QtBot, store: Store) -> None:
+    with store.write() as session:
+        requester = service.find_or_create_requester(session, "dup@example.com", "Dup")
+        keep, duplicate = (
+            service.open_case(
+                session, requester=requester, request_types=[kind], received_at=datetime.now(UTC), jurisdiction="EU"
+            )
+            for kind in ("access", "delete")
+        )
+        service.merge(session, keep, duplicate, actor="officer", reason="same request twice")
+    window = _window(qtbot, store)
+    qtbot.waitUntil(lambda: window.cases.rowCount() > 0, timeout=WAIT)
+    _choose(qtbot, window, window.ui.statusFilter, "")
+    assert _choose(qtbot, window, window.ui.statusFilter, "open") == [keep.id]
+    assert _choose(qtbot, window, window.ui.statusFilter, "merged") == [duplicate.id]

@@ -16,6 +16,7 @@ from lumetra_desk.core import audit, rules
 from lumetra_desk.core.errors import InvalidInputError, NotFoundError
 from lumetra_desk.core.intake.classify import default_vocabulary
 from lumetra_desk.core.store import bulk, single_rows
+from lumetra_desk.core.store.case_list import OPEN_STATUSES_EXCLUDED
 from lumetra_desk.core.store.models import (
     Attachment,
     Case,
@@ -30,7 +31,7 @@ from lumetra_desk.core.store.models import (
 )
 
 KEY_PREFIX = "LD"
-CLOSED_STATUSES = frozenset({"closed", "merged"})
+CLOSED_STATUSES = frozenset(OPEN_STATUSES_EXCLUDED)  # finished: closed, or merged into another case
 # Statuses in which the response is out and only an appeal can start a clock again.
 ANSWERED_STATUSES = frozenset({"responded", "closed", "appealed", "merged"})
 # Statuses from which an extension may still be taken (the response is not out yet).

@@ -36,7 +36,8 @@ def case_list_index(sort: str) -> str:
 
 SortKey = Literal["due_date", "received_at", "key", "status", "jurisdiction", "requester", "tier"]
 SORT_KEYS: tuple[SortKey, ...] = ("due_date", "received_at", "key", "status", "jurisdiction", "requester", "tier")
-OPEN_STATUSES_EXCLUDED = ("closed",)
+# The statuses the "Open cases" filter leaves out: finished cases, including duplicates merged into another case.
+OPEN_STATUSES_EXCLUDED = ("closed", "merged")
 
 
 @dataclass(frozen=True)
