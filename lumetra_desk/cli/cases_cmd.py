@@ -12,6 +12,7 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from lumetra_desk.cli.context import CliContext
+from lumetra_desk.core import rules
 from lumetra_desk.core.cases import export, service, verification, workflow
 from lumetra_desk.core.errors import InvalidInputError
 from lumetra_desk.core.letters.issue import LetterExtras, issue_letter
@@ -60,6 +61,15 @@ def _register_work(commands: Any) -> None:
     plan.add_argument("case", **ref)
     plan.add_argument("--power-of-attorney", action="store_true", help="the agent holds a power of attorney")
     plan.set_defaults(handler=run_plan)
+    account = commands.add_parser(
+        "account", help="record the requester's Engram account (the plan then uses its sign-in where the law allows)"
+    )
+    account.add_argument("case", **ref)
+    account.add_argument("--tier", required=True, choices=rules.TIERS, help="the account's tier")
+    account.add_argument("--account-ref", default="", metavar="REF", help="the account's reference, e.g. ENG-0001234")
+    account.add_argument("--reason", required=True, metavar="TEXT", help="how the account was found (audited)")
+    account.set_defaults(handler=run_account)
+
     verify = commands.add_parser("verify", help="record one verification step with its evidence")
     verify.add_argument("case", **ref)
     verify.add_argument("step", metavar="STEP", help="the step code, e.g. data_point_1 (see `cases show`)")
@@ -305,6 +315,27 @@ def run_plan(args: argparse.Namespace, ctx: CliContext) -> int:
         print(f"Verification plan for {case.key}: {len(steps)} step(s).")
         for step in steps:
             print(f"  {step.code:<24} {'required' if step.required else 'optional'}  {step.description}")
+        _print_plan_notes(verification.plan_for_case(session, case, power_of_attorney=args.power_of_attorney))
+    return 0
+
+
+def _print_plan_notes(plan: verification.VerificationPlan) -> None:
+    """What the law adds to the steps (account holders, fallbacks, agents), so the officer reads why."""
+    for note in plan.notes:
+        print(f"  Note: {note}")
+
+
+def run_account(args: argparse.Namespace, ctx: CliContext) -> int:
+    with ctx.store().write() as session:
+        case = service.find_case(session, args.case)
+        steps = verification.record_account(
+            session, case, args.tier, account_ref=args.account_ref, reason=args.reason, actor=None
+        )
+        plan = verification.plan_for_case(session, case)
+        print(f"{case.key}: the requester holds a {args.tier} account; verification standard {plan.citation}.")
+        for step in steps or plan.steps:
+            print(f"  {step.code:<24} {'required' if step.required else 'optional'}  {step.description}")
+        _print_plan_notes(plan)
     return 0
 
 

@@ -20,7 +20,7 @@ def make_case(
     types: Sequence[str] = ("access",),
     jurisdiction: str = "US-CA",
     email: str = "ana@example.com",
-    tier: str = "free",
+    tier: str = "unknown",  # as for a request that came by mail: nobody has recorded an Engram account yet
     received: datetime = RECEIVED,
     agent_name: str = "",
     with_message: str = "",

@@ -17,12 +17,13 @@ from sqlmodel import col, select
 from test_workflow import _move, _pass_all, _respond
 
 from lumetra_desk.cli.main import main
-from lumetra_desk.core import demo
+from lumetra_desk.core import demo, rules
 from lumetra_desk.core.cases import service
+from lumetra_desk.core.letters.templates import long_date
 from lumetra_desk.core.reports.metrics import metrics_csv, yearly_metrics
 from lumetra_desk.core.reports.register import register_rows
 from lumetra_desk.core.store.db import Store
-from lumetra_desk.core.store.models import AuditEvent, Case, Requester
+from lumetra_desk.core.store.models import AuditEvent, Case, Letter, Requester
 
 
 def _cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -265,3 +266,132 @@ def test_letter_command_records_the_extension_after_the_notice(
     with store.read() as session:
         case = service.find_case(session, key)
         assert (case.status, case.due_event) == ("extended", "respond_extended")
+
+
+def _appealed(store: Store, capsys: pytest.CaptureFixture[str], jurisdiction: str, appeal_days_ago: int) -> str:
+    """A denied request of ``jurisdiction`` and its appeal, received ``appeal_days_ago`` days ago, via the CLI."""
+    key = make_case(store, types=("delete",), jurisdiction=jurisdiction, email=f"{jurisdiction}@example.com")
+    _respond(store, key, "denied", reason_code="no_such_right", at=datetime.now(UTC) - timedelta(days=60))
+    received = date.today() - timedelta(days=appeal_days_ago)
+    code, out, err = _cli(capsys, "cases", "appeal", key, "--received", received.isoformat())
+    assert code == 0, err
+    return out.split()[1]
+
+
+def _letters_of(store: Store, key: str) -> list[bytes]:
+    """The PDFs of the letters kept with a case."""
+    with store.read() as session:
+        case = service.find_case(session, key)
+        return list(session.exec(select(Letter.pdf).where(Letter.case_id == case.id)).all())
+
+
+@pytest.mark.parametrize("jurisdiction", ["US-CO", "US-MN"])
+def test_cli_extends_an_appeal_decision_once_with_a_notice_naming_the_appeal_and_its_new_date(
+    store: Store, capsys: pytest.CaptureFixture[str], jurisdiction: str
+) -> None:
+    appeal = _appealed(store, capsys, jurisdiction, appeal_days_ago=10)
+    with store.read() as session:
+        case = service.find_case(session, appeal)
+        original = session.get(Case, case.parent_case_id)
+        assert original is not None
+        original_key, received = original.key, case.received_at.date()
+    engine = rules.compute_deadlines(jurisdiction, "appeal", received, [])
+    decide_by, extended = engine.get("appeal_decision"), engine.get("appeal_decision_extended")
+    assert decide_by is not None and extended is not None and engine.get("extension_notice_by") is not None
+    code, out, err = _cli(capsys, "cases", "extend", appeal, "--reason", "The appeal needs the records of two teams.")
+    assert code == 0, err
+    assert f"{appeal}-extension-notice-v1.pdf" in out and f"{appeal} extended; due {extended.due.isoformat()}" in out
+
+    [pdf] = _letters_of(store, appeal)
+    text = " ".join(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages).split())
+    law = rules.load_rulebook().get(jurisdiction)
+    assert law.appeal.extension is not None
+    assert "Re: We need more time to decide your appeal" in text
+    assert f"(case {appeal}) against our decision on your request of" in text and f"(case {original_key})" in text
+    assert f"Our decision on your appeal is due by {long_date(decide_by.due)}" in text
+    assert f"extend the time to decide an appeal once, by 60 days ({law.appeal.extension.citation})" in text
+    assert "The appeal needs the records of two teams." in text
+    assert f"with our reasons, by {long_date(extended.due)}" in text
+
+    shown = json.loads(_cli(capsys, "cases", "show", appeal, "--json")[1])
+    assert (shown["status"], shown["due_event"], shown["due"]) == (
+        "extended",
+        "appeal_decision_extended",
+        extended.due.isoformat(),
+    )
+    assert [e["kind"] for e in shown["clock_events"]] == ["extension_taken"]
+    code, _, err = _cli(capsys, "cases", "extend", appeal, "--reason", "again")
+    assert code == 1 and "already extended" in err
+    assert len(_letters_of(store, appeal)) == 1
+    code, out, err = _cli(capsys, "cases", "transition", appeal, "responded", "--outcome", "upheld",
+                          "--ag-contact-given", "--reason", "the exemption applies")  # fmt: skip
+    assert code == 0, err
+
+
+def test_cli_refuses_an_appeal_extension_after_the_initial_decision_period(
+    store: Store, capsys: pytest.CaptureFixture[str]
+) -> None:
+    appeal = _appealed(store, capsys, "US-CO", appeal_days_ago=50)  # Colorado decides within 45 days
+    code, _, err = _cli(capsys, "cases", "extend", appeal, "--reason", "volume")
+    assert code == 1 and f"Too late to extend case {appeal}" in err
+    assert "within the initial period for deciding the appeal" in err
+    assert _letters_of(store, appeal) == []
+
+
+@pytest.mark.parametrize(("jurisdiction", "short_name"), [("US-VA", "VCDPA"), ("US-NJ", "NJDPA")])
+def test_cli_refuses_an_appeal_extension_where_the_law_gives_none(
+    store: Store, capsys: pytest.CaptureFixture[str], jurisdiction: str, short_name: str
+) -> None:
+    """Virginia decides in 60 days with no extension; New Jersey's appeal extension is unconfirmed, so none."""
+    appeal = _appealed(store, capsys, jurisdiction, appeal_days_ago=5)
+    shown = json.loads(_cli(capsys, "cases", "show", appeal, "--json")[1])
+    decide_by = shown["due"]
+    assert shown["due_event"] == "appeal_decision"
+    refusal = f"{short_name} gives no extension of the time to decide an appeal"
+    extend = {a["name"]: a for a in shown["actions"]}["extend"]
+    assert not extend["enabled"] and refusal in extend["reason"]
+    code, _, err = _cli(capsys, "cases", "extend", appeal, "--reason", "volume")
+    assert code == 1 and refusal in err and f"appeal {appeal} must be decided by {decide_by}" in err
+    assert "not confirmed in primary text; the earlier date holds until counsel confirms it" in err
+    code, _, err = _cli(capsys, "letter", appeal, "--kind", "extension_notice", "--reason", "volume")
+    assert code == 1 and "allows no extension of the time to decide an appeal" in err
+    assert _letters_of(store, appeal) == []
+
+
+def test_a_recorded_account_lets_a_california_requester_sign_in_instead_of_matching_data_points(
+    store: Store, capsys: pytest.CaptureFixture[str]
+) -> None:
+    key = make_case(store, types=("access",))  # came by mail: whether the sender holds an account is not known
+    shown = json.loads(_cli(capsys, "cases", "show", key, "--json")[1])
+    assert [s["code"] for s in shown["verification"]["steps"]][-1] == "signed_declaration"
+    assert any("not recorded" in note for note in shown["verification"]["notes"])
+    code, out, _ = _cli(
+        capsys, "cases", "account", key, "--tier", "paid", "--account-ref", "ENG-0000042", "--reason",
+        "the address belongs to a Paid account",
+    )  # fmt: skip
+    assert code == 0 and "account_reauthentication" in out and "11 CCR §7061(a)" in out
+    shown = json.loads(_cli(capsys, "cases", "show", key, "--json")[1])
+    assert shown["tier"] == "paid" and [s["code"] for s in shown["verification"]["steps"]] == [
+        "account_reauthentication"
+    ]
+    respond = ("cases", "transition", key, "responded", "--outcome", "complied", "--reason", "copy sent")
+    code, _, err = _cli(capsys, *respond)
+    assert code == 1 and "no substantive answer to access" in err
+    note = "signed in again through the account page on 2026-03-04 before the copy was prepared"
+    assert _cli(capsys, "cases", "verify", key, "account_reauthentication", "--passed", "--note", note)[0] == 0
+    assert _cli(capsys, *respond)[0] == 0
+    code, _, err = _cli(capsys, "cases", "account", key, "--tier", "free", "--reason", "wrong account")
+    assert code == 1 and "only while the request is being worked on" in err
+    with store.read() as session:
+        recorded = session.exec(select(AuditEvent).where(AuditEvent.action == "case.account_recorded")).one()
+        assert json.loads(recorded.after)["account_ref"] == "ENG-0000042"
+        requester = session.exec(select(Requester).where(Requester.email == "ana@example.com")).one()
+        assert (requester.tier, requester.account_ref) == ("paid", "ENG-0000042")
+    assert _cli(capsys, "audit", "verify")[0] == 0
+
+
+def test_the_account_cannot_change_a_plan_already_followed(store: Store, capsys: pytest.CaptureFixture[str]) -> None:
+    key = make_case(store, types=("delete",))
+    assert _cli(capsys, "cases", "verify", key, "data_point_1", "--passed", "--note", "billing address matches")[0] == 0
+    code, _, err = _cli(capsys, "cases", "account", key, "--tier", "free", "--reason", "found later")
+    assert code == 1 and "has started under its current plan" in err

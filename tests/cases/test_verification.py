@@ -16,7 +16,7 @@ def _codes(plan: verification.VerificationPlan) -> list[str]:
 
 
 def test_ccpa_categories_two_points_specific_pieces_three_and_a_declaration_opt_outs_none() -> None:
-    categories = plan_for("US-CA", ["access_categories"], has_account=True)
+    categories = plan_for("US-CA", ["access_categories"], has_account=False)
     assert (categories.level, _codes(categories)) == ("reasonable", ["data_point_1", "data_point_2"])
     pieces = plan_for("US-CA", ["access"], has_account=False)
     assert _codes(pieces) == ["data_point_1", "data_point_2", "data_point_3", "signed_declaration"]
@@ -27,15 +27,77 @@ def test_ccpa_categories_two_points_specific_pieces_three_and_a_declaration_opt_
 
 
 def test_ccpa_mixed_rights_take_the_strictest_standard() -> None:
-    plan = plan_for("US-CA", ["opt_out_sale_share", "access"], has_account=True)
+    plan = plan_for("US-CA", ["opt_out_sale_share", "access"], has_account=False)
     assert _codes(plan)[-1] == "signed_declaration"
 
 
+@pytest.mark.parametrize("request_type", ["access", "access_categories", "portability", "delete", "correct"])
+def test_a_california_account_holder_signs_in_again_instead_of_matching_data_points(request_type: str) -> None:
+    plan = plan_for("US-CA", [request_type], has_account=True)
+    assert _codes(plan) == ["account_reauthentication"] and plan.needed
+    assert plan.citation == "11 CCR §7061(a)" and plan.steps[0].citation == "11 CCR §7061(a)"
+    assert "just before their data is disclosed, deleted or corrected" in plan.steps[0].description
+    assert any("instead of matching data points" in note for note in plan.notes)
+    assert plan.confirmed  # it rests on §7061(a) alone, read in primary text; §7062's standards are [S]
+    assert not plan_for("US-CA", [request_type], has_account=False).confirmed
+
+
+def test_the_account_rule_is_data_with_its_citation_and_confirmed_flag() -> None:
+    from lumetra_desk.core import rules
+
+    book = rules.load_rulebook()
+    california = book.get("US-CA").account_holders
+    assert (california.method, california.citation, california.confirmed) == ("reauthenticate", "11 CCR §7061(a)", True)
+    assert set(california.before) == {"access", "access_categories", "portability", "delete", "correct"}
+    for law in book.all():
+        if law.code != "US-CA":  # the reference gives no account rule elsewhere, and the data says so
+            holders = law.account_holders
+            assert holders.method == "unstated" and not holders.confirmed and "statutes.md §" in holders.citation
+
+
+def test_a_requester_whose_account_is_unknown_meets_the_standard_for_non_account_holders() -> None:
+    plan = plan_for("US-CA", ["access"], has_account=None)
+    assert _codes(plan) == ["data_point_1", "data_point_2", "data_point_3", "signed_declaration"]
+    assert "records Lumetra holds" in plan.steps[0].description
+    unknown = next(note for note in plan.notes if "not recorded" in note)
+    assert "11 CCR §7062" in unknown and "11 CCR §7061(a)" in unknown and "cases account" in unknown
+    assert not any("not recorded" in note for note in plan_for("US-CA", ["access"], has_account=False).notes)
+
+
+def test_an_account_holder_elsewhere_meets_the_same_standard_and_the_plan_says_why() -> None:
+    plan = plan_for("US-VA", ["delete"], has_account=True)
+    assert _codes(plan) == ["data_point_1", "data_point_2"] and "account's records" in plan.steps[0].description
+    assert any(note.startswith("Account holder: The reference states no separate") for note in plan.notes)
+    strictest = plan_for("unknown", ["access"], has_account=True)  # which law's account rule applies is unknown
+    assert "account_reauthentication" not in _codes(strictest) and "signed_declaration" in _codes(strictest)
+
+
+def test_an_agent_of_an_account_holder_still_proves_the_permission() -> None:
+    plan = plan_for("US-CA", ["delete"], has_account=True, agent=True)
+    assert _codes(plan) == ["account_reauthentication", "agent_permission", "consumer_confirmation"]
+
+
+def test_the_specific_pieces_fallback_is_read_from_the_rules_data() -> None:
+    from lumetra_desk.core import rules
+
+    law = rules.load_rulebook().get("US-CA")
+    notes = plan_for("US-CA", ["access", "portability"], has_account=False).notes
+    access_rule = law.verification_standard("access").if_unverified
+    assert access_rule is not None
+    said = (
+        "If access is not verified to its standard, answer it as a request for "
+        f"{access_rule.treat_as.replace('_', ' ')} ({access_rule.citation})."
+    )
+    assert said in notes
+    assert any(n.startswith("If portability is not verified") and "not confirmed in primary text" in n for n in notes)
+    assert not any(n.startswith("If ") for n in plan_for("US-VA", ["access"], has_account=False).notes)
+
+
 def test_ccpa_agent_needs_permission_and_direct_confirmation_or_a_power_of_attorney() -> None:
-    agent = plan_for("US-CA", ["access_categories"], has_account=True, agent=True)
+    agent = plan_for("US-CA", ["access_categories"], has_account=False, agent=True)
     assert _codes(agent)[-2:] == ["agent_permission", "consumer_confirmation"]
     assert "§7063" in agent.steps[-1].citation
-    attorney = plan_for("US-CA", ["access_categories"], has_account=True, agent=True, power_of_attorney=True)
+    attorney = plan_for("US-CA", ["access_categories"], has_account=False, agent=True, power_of_attorney=True)
     assert _codes(attorney)[-1] == "power_of_attorney" and "agent_permission" not in _codes(attorney)
 
 

@@ -144,7 +144,7 @@ def test_failed_verification_gives_unable_to_verify_and_specific_pieces_fall_bac
 def test_each_right_is_judged_by_its_own_verification_standard(store: Store) -> None:
     key = make_case(store, types=("access", "access_categories"))
     _pass_all(store, key, failed=frozenset({"data_point_3"}))  # the categories' two data points passed
-    with pytest.raises(InvalidInputError, match="answered as a request for categories"):
+    with pytest.raises(InvalidInputError, match="answered as a request for access categories"):
         _respond(store, key, "unable_to_verify", type_outcomes={"access_categories": ("complied", "")})
     with pytest.raises(InvalidInputError, match="no substantive answer to access"):
         _respond(store, key, "complied")

@@ -116,4 +116,4 @@ def test_an_extension_notice_issued_again_is_kept_and_written_without_a_second_e
     assert (code, err) == (0, "")
     assert "version 2" in out and f"{key} was already extended on" in out
     text = pdf_text(target.read_bytes())
-    assert "The law allows no extension of the time to answer your request for limiting the use" in text
+    assert "The law allows no extension of the time to answer your request for a limit on the use" in text

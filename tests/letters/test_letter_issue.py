@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -71,7 +72,7 @@ def test_denial_carries_the_state_appeal_path_from_the_engine(store: Store) -> N
     text = pdf_text(issue_letter(store, key, "denial", Settings(), extras, today=TODAY).rendered.pdf)
     appeal = rules.load_rulebook().get("US-VA").appeal
     assert appeal.decision is not None
-    assert f"({appeal.decision.citation}) you may appeal" in text
+    assert f"({appeal.decision.citation}), you may appeal" in text
     assert f"within {appeal.decision.period.describe()} of receiving it" in text
 
 
@@ -141,7 +142,7 @@ def test_disclosing_letters_wait_for_verification(store: Store) -> None:
 
 
 def test_california_access_response_falls_back_to_categories_when_only_they_were_verified(store: Store) -> None:
-    key = _open(store, "US-CA", ["access"])
+    key = _open(store, "US-CA", ["access"], tier="unknown")  # no account: data points, not the account's sign-in
     with store.write() as session:
         case = find_case(session, key)
         steps = verification.create_plan(session, case, actor="test")
@@ -180,8 +181,9 @@ def test_extension_notice_on_a_mixed_california_case_extends_only_what_the_law_a
     deletion = "your request for deletion of your personal information"
     assert f"Our response to {deletion} is due by {long_date(delete)}" in text
     assert f"We will respond to {deletion} by {long_date(extended)}" in text
-    assert "(Civ. Code §1798.130(a)(2)(A); 11 CCR §7021(b)) allows us to extend" in text
-    limiting = "your request for limiting the use of your sensitive personal information (11 CCR §7027)"
+    law = "Under the California Consumer Privacy Act (as amended by the CPRA) and CCPA Regulations, we may extend"
+    assert f"{law} the time to respond once (Civ. Code §1798.130(a)(2)(A); 11 CCR §7021(b))" in text
+    limiting = "your request for a limit on the use of your sensitive personal information (11 CCR §7027)"
     assert f"The law allows no extension of the time to answer {limiting}, so this extension does not apply" in text
     assert f"we will answer it by {long_date(limit)}" in text
 
@@ -227,7 +229,7 @@ def test_verification_request_asks_for_the_proof_by_our_date_before_the_rights_i
     assert f"still answer your request by {long_date(delete)}, when our response is due" in text
     assert long_date(_due("US-CA", "limit_sensitive", "respond")) not in text
     assert "(deletion of your personal information), we must make sure that it comes from you" in text
-    limiting = "limiting the use of your sensitive personal information"
+    limiting = "a limit on the use of your sensitive personal information"
     assert f"Your request for {limiting} needs no verification: we are acting on it without waiting" in text
     assert issued.rendered.snapshot["data"]["verify_by"] == reply_by.isoformat()
 
@@ -278,7 +280,7 @@ def test_california_unable_to_verify_treats_specific_pieces_as_categories_as_the
     treated = f"As California law requires ({rule.citation}), we treat your request for {pieces}, which we could not"
     treated += f" verify, as a request for {categories}."
 
-    key = _open(store, "US-CA", ["access"])
+    key = _open(store, "US-CA", ["access"], tier="unknown")  # no account: data points, not the account's sign-in
     _decide_data_points(store, key, passed=2)  # the categories standard met (two data points), not the third
     text = pdf_text(issue_letter(store, key, "unable_to_verify", Settings(), today=TODAY).rendered.pdf)
     assert treated in text and "What you gave us verifies that request, so we will answer it in a separate" in text
@@ -298,3 +300,66 @@ def test_unable_to_verify_says_nothing_of_categories_where_the_law_does_not(
     _decide_data_points(store, key, passed=0)
     text = pdf_text(issue_letter(store, key, "unable_to_verify", Settings(), today=TODAY).rendered.pdf)
     assert "We were unable to verify" in text and "as a request for" not in text
+
+
+def test_acknowledgement_on_a_mixed_california_case_gives_each_right_its_own_date(store: Store) -> None:
+    key = _open(store, "US-CA", ["access", "opt_out_sale_share"])
+    access, opt_out = _due("US-CA", "access", "respond"), _due("US-CA", "opt_out_sale_share", "respond")
+    assert opt_out < access  # 15 business days against 45 calendar days
+    issued = issue_letter(store, key, "acknowledgement", Settings(), today=TODAY)
+    text = pdf_text(issued.rendered.pdf)
+    law = "California Consumer Privacy Act (as amended by the CPRA) and CCPA Regulations"
+    assert f"Under the {law}, each part of your request has its own response date" in text
+    assert long_date(access) in text and long_date(opt_out) in text
+    assert "needed first, as described above" in text and "not needed: we act on it without waiting" in text
+    opting_out = "an opt-out of the sale and sharing of your personal information"
+    assert f"Your request for {opting_out} needs no verification: we act on it without waiting." in text
+    specific = "access to the specific pieces of personal information we hold about you"
+    assert f"If we need more time to answer your request for {specific}, we will tell you before it is due" in text
+    assert f"we will respond by {long_date(opt_out)}" not in text  # the opt-out's date is not the whole case's
+    rights = {right["request"]: right for right in issued.rendered.snapshot["data"]["rights_due"]}
+    assert (rights[specific]["respond_by"], rights[specific]["needs_verification"]) == (access.isoformat(), True)
+    assert (rights[opting_out]["respond_by"], rights[opting_out]["needs_verification"]) == (opt_out.isoformat(), False)
+
+    only_opt_out = _open(store, "US-CA", ["opt_out_sale_share"])
+    text = pdf_text(issue_letter(store, only_opt_out, "acknowledgement", Settings(), today=TODAY).rendered.pdf)
+    assert f"Under the {law}, we will respond by {long_date(opt_out)}." in text
+    assert "If we need more time" not in text  # the law allows an opt-out no extension
+
+
+@pytest.mark.parametrize("code", rules.load_rulebook().jurisdictions())
+def test_every_law_name_reads_as_the_object_of_under_never_as_a_subject(store: Store, code: str) -> None:
+    """Law names are singular ("... Act") and plural ("... Act and CCPA Regulations", "UK GDPR and the Data
+    Protection Act 2018"), so no sentence makes one the subject of a verb: each follows "under the" (or
+    "enforces the") and ends a clause."""
+    law = rules.load_rulebook().get(code)
+    key = _open(store, code, ["delete"])
+    verify_all_steps(store, key)
+    extras = LetterExtras(
+        extension_reason="Three systems hold your records.",
+        denial_reasons=("A legal hold applies.",),
+        statutory_basis="A statutory exception.",
+        appeal_outcome="upheld",
+        appeal_reasons=("The exception still applies.",),
+        ag_contact="the Attorney General's online complaint form",
+    )
+    kinds = ["acknowledgement", "deletion_confirmation", "access_response", "denial"]
+    if law.extension("delete") is not None:
+        kinds.append("extension_notice")
+    texts = [pdf_text(issue_letter(store, key, kind, Settings(), extras, today=TODAY).rendered.pdf) for kind in kinds]
+    if law.appeal.exists:
+        with store.write() as session:
+            requester = find_or_create_requester(session, "wang.fang@example.org")
+            appeal = open_case(
+                session, requester=requester, request_types=["appeal"], received_at=RECEIVED, jurisdiction=code
+            ).key
+        appeal_kinds = ["appeal_decision", *(["extension_notice"] if law.appeal.extension else [])]
+        texts += [pdf_text(issue_letter(store, appeal, kind, Settings(), extras, today=TODAY).rendered.pdf)
+                  for kind in appeal_kinds]  # fmt: skip
+    name = re.escape(law.law_name)
+    assert re.search(name, texts[0]), f"{code}: the acknowledgement does not name the law"
+    for text in texts:
+        for use in re.finditer(name, text):
+            before, after = text[: use.start()], text[use.end() :]
+            assert re.search(r"(?:[Uu]nder|enforces) the $", before), f"{code}: …{before[-40:]}[law]"
+            assert re.match(r"(?:, |: | \(|\.)", after), f"{code}: [law]{after[:40]}…"

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
+from datetime import date
 
 import pytest
 from letter_facts import CALIFORNIA, EU, MINNESOTA, MN_AG_CONTACT, VA_AG_CONTACT, base_data, pdf_text
 
 from lumetra_desk.core.errors import InvalidInputError
+from lumetra_desk.core.letters.data import LetterData
 from lumetra_desk.core.letters.kinds import KINDS
 from lumetra_desk.core.letters.render import render_letter
 
@@ -38,7 +40,7 @@ EXPECTED = {
     "denial": [
         "repeat of a request we answered",
         "Va. Code §59.1-577(B)(3)",
-        "Under the Virginia Consumer Data Protection Act (Va. Code §59.1-577(C)) you may appeal",
+        "Under the Virginia Consumer Data Protection Act (Va. Code §59.1-577(C)), you may appeal",
         "within 60 days of receiving it",
         'with the subject "Appeal LD-2026-000123"',
     ],
@@ -84,6 +86,15 @@ def test_access_response_paid_tier_says_not_sold() -> None:
 def test_access_response_unknown_tier_shows_both_tiers() -> None:
     text = pdf_text(render_letter("access_response", base_data(tier="unknown")).pdf)
     assert "Yes (Free accounts); No (Paid accounts)" in text
+
+
+def test_access_response_offers_the_opt_out_only_to_a_requester_who_has_not_asked_for_it() -> None:
+    text = pdf_text(render_letter("access_response", base_data(opt_out_scope=())).pdf)
+    assert "You may opt out of the sale or sharing of your personal information at any time by writing to" in text
+    asked = base_data(opt_out_scope=("the sale and sharing of your personal information",))
+    text = pdf_text(render_letter("access_response", asked).pdf)
+    assert "You have also asked us to stop the sale and sharing of your personal information, and we confirm" in text
+    assert "You may opt out" not in text
 
 
 def test_opt_out_paid_tier_says_we_do_not_sell() -> None:
@@ -139,6 +150,56 @@ def test_extension_notice_only_within_the_initial_period() -> None:
     late = base_data(letter_date=base_data().respond_by.replace(day=18))  # type: ignore[union-attr]
     with pytest.raises(InvalidInputError, match="too late"):
         render_letter("extension_notice", late)
+
+
+def _minnesota_appeal(**changes: object) -> LetterData:
+    """An appeal received December 1, 2026 under Minnesota law: 45 days, extendable once by 60 (subd. 5)."""
+    appeal = dataclasses.replace(
+        MINNESOTA.appeal, extension_period="60 days", extension_citation="Minn. Stat. §325M.14 subd. 5"
+    )
+    data = base_data(
+        jurisdiction=dataclasses.replace(MINNESOTA, appeal=appeal),
+        is_appeal=True,
+        original_case_key="LD-2026-000100",
+        rights_due=(),
+        appeal_received_on=date(2026, 12, 1),
+        appeal_decide_by=date(2027, 1, 15),
+        appeal_extended_decide_by=date(2027, 3, 16),
+        extension_notice_by=date(2027, 1, 15),
+        letter_date=date(2026, 12, 20),
+        extension_reason="The appeal concerns records held by two teams.",
+    )
+    return dataclasses.replace(data, **changes)
+
+
+def test_an_appeal_extension_notice_names_the_appeal_and_its_new_decision_date() -> None:
+    text = pdf_text(render_letter("extension_notice", _minnesota_appeal()).pdf)
+    assert "Re: We need more time to decide your appeal" in text
+    assert "We received your appeal on December 1, 2026 (case LD-2026-000123) against our decision" in text
+    assert "(case LD-2026-000100)" in text
+    assert "Our decision on your appeal is due by January 15, 2027" in text
+    assert "Under the Minnesota Consumer Data Privacy Act, we may extend the time to decide an appeal once" in text
+    assert "by 60 days (Minn. Stat. §325M.14 subd. 5)" in text
+    assert "within the initial 45 days, with our reasons" in text
+    assert "with our reasons, by March 16, 2027" in text and "held by two teams" in text
+
+
+def test_an_appeal_extension_notice_only_within_the_decision_period_and_where_the_law_allows_one() -> None:
+    with pytest.raises(InvalidInputError, match=r"too late: it had to be sent by 2027-01-15, within the 45 days"):
+        render_letter("extension_notice", _minnesota_appeal(letter_date=date(2027, 1, 16)))
+    with pytest.raises(InvalidInputError, match=r"Virginia law allows no extension of the time to decide an appeal"):
+        render_letter("extension_notice", _minnesota_appeal(jurisdiction=base_data().jurisdiction,
+                                                            appeal_extended_decide_by=None))  # fmt: skip
+
+
+def test_the_appeal_path_says_when_the_decision_may_be_extended_and_when_the_ag_contact_comes() -> None:
+    appeal = dataclasses.replace(MINNESOTA.appeal, extension_period="60 days")
+    text = pdf_text(render_letter("denial", base_data(jurisdiction=dataclasses.replace(MINNESOTA, appeal=appeal))).pdf)
+    assert "within 45 days of receiving it; if we need more time, we will tell you so within that period" in text
+    assert "the decision may then take up to 60 days more" in text
+    assert "Our decision on your appeal will also tell you how to submit a complaint" in text  # every decision
+    text = pdf_text(render_letter("denial", base_data()).pdf)  # Virginia: no extension; the contact on denial
+    assert "within 60 days of receiving it." in text and "If we deny your appeal, we will also tell you" in text
 
 
 def test_unknown_kind_is_a_plain_error() -> None:

@@ -342,6 +342,47 @@ def extension_notice_by(session: Session, case: Case) -> date | None:
     return min(dates) if dates else None
 
 
+def extension_refusal(session: Session, case: Case, on: date) -> str | None:
+    """Why ``case`` cannot be extended on ``on`` (None when it can): the law allows one extension, decided and
+    notified within the initial period. An appeal is extended by the law's appeal rule, not by its requests'."""
+    taken = session.exec(
+        select(ClockEvent).where(ClockEvent.case_id == case.id, ClockEvent.kind == "extension_taken")
+    ).first()
+    if taken is not None:
+        return f"Case {case.key} was already extended on {taken.occurred_on.isoformat()}; the law allows one extension."
+    appeal = "appeal" in request_types_of(session, case.id or 0)
+    notice_by = extension_notice_by(session, case)
+    if notice_by is None:
+        if appeal:
+            return _no_appeal_extension(session, case)
+        return f"The law of case {case.key} ({case.jurisdiction}) allows no extension for it."
+    if on > notice_by:
+        period = "the initial period for deciding the appeal" if appeal else "the initial response period"
+        return (
+            f"Too late to extend case {case.key}: the extension had to be decided and notified by "
+            f"{notice_by.isoformat()}, within {period}."
+        )
+    return None
+
+
+def _no_appeal_extension(session: Session, case: Case) -> str:
+    """The plain refusal for an appeal whose law gives no extension of the decision, with the date that stays;
+    where the rules data is not confirmed, it says that the earlier date holds until counsel confirms it."""
+    law = rules.load_rulebook().find(case.jurisdiction)
+    due = [d.due for d in current_deadlines(session, case.id or 0) if d.event == "appeal_decision"]
+    decide_by = f" by {min(due).isoformat()}" if due else ""
+    if law is None:
+        return f"The rules give no extension of the time to decide appeal {case.key}: it must be decided{decide_by}."
+    decision = law.appeal.decision
+    text = (
+        f"{law.short_name} gives no extension of the time to decide an appeal "
+        f"({decision.citation if decision else law.appeal.citation}): appeal {case.key} must be decided{decide_by}."
+    )
+    if not (law.appeal.confirmed and decision is not None and decision.confirmed):
+        text += " The appeal rule is not confirmed in primary text; the earlier date holds until counsel confirms it."
+    return text
+
+
 def check_day(case: Case, day: date, what: str) -> None:
     """A step of the case happened between the request's arrival and today; anything else is a typing error."""
     if day > date.today():
@@ -380,26 +421,14 @@ def take_extension(session: Session, case: Case, on: date, reason: str, actor: s
     """
     if not reason.strip():
         raise InvalidInputError(f"An extension of case {case.key} needs a reason the requester is told.")
-    taken = session.exec(
-        select(ClockEvent).where(ClockEvent.case_id == case.id, ClockEvent.kind == "extension_taken")
-    ).first()
-    if taken is not None:
-        raise InvalidInputError(
-            f"Case {case.key} was already extended on {taken.occurred_on.isoformat()}; the law allows one extension."
-        )
+    problem = extension_refusal(session, case, on)
+    if problem:
+        raise InvalidInputError(problem)
     if case.status not in EXTENDABLE_STATUSES:
         raise InvalidInputError(
             f"Case {case.key} is {case.status.replace('_', ' ')}; only a case not yet answered can be extended."
         )
     check_day(case, on, "the extension")
-    notice_by = extension_notice_by(session, case)
-    if notice_by is None:
-        raise InvalidInputError(f"The law of case {case.key} ({case.jurisdiction}) allows no extension for it.")
-    if on > notice_by:
-        raise InvalidInputError(
-            f"Too late to extend case {case.key}: the extension had to be decided and notified by "
-            f"{notice_by.isoformat()}, within the initial response period."
-        )
     letter = session.exec(select(Letter).where(Letter.case_id == case.id, Letter.kind == "extension_notice")).first()
     if letter is None:
         raise InvalidInputError(

@@ -96,25 +96,11 @@ def refusal(session: Session, case: Case, target: str) -> str | None:
             f"from {allowed}."
         )
     if target == "extended":
-        return _extension_refusal(session, case)
+        return service.extension_refusal(session, case, date.today())
     if target == "in_progress" and case.status == "verifying":
         state = verification.verification_state(session, case)
         if state == "pending":
             return f"Identity verification of case {case.key} is not finished; record the remaining steps first."
-    return None
-
-
-def _extension_refusal(session: Session, case: Case) -> str | None:
-    taken = session.exec(
-        select(ClockEvent).where(ClockEvent.case_id == case.id, ClockEvent.kind == "extension_taken")
-    ).first()
-    if taken is not None:
-        return f"Case {case.key} was already extended; the law allows one extension."
-    notice_by = service.extension_notice_by(session, case)
-    if notice_by is None:
-        return f"The law of case {case.key} allows no extension for it."
-    if date.today() > notice_by:
-        return f"Too late to extend case {case.key}: the extension had to be decided by {notice_by.isoformat()}."
     return None
 
 
@@ -287,10 +273,11 @@ def _check_outcome(session: Session, case: Case, request_type: str, outcome: str
         check_reason_code(code, outcome, case.jurisdiction)
     law = rules.load_rulebook().find(case.jurisdiction)
     needs_identity = verification.plan_for(
-        case.jurisdiction, [request_type], has_account=case.tier in rules.TIERS
+        case.jurisdiction, [request_type], has_account=verification.has_account(case)
     ).needed
     verified = not needs_identity or verification.verified_for(session, case, request_type)
-    falls_back = request_type in verification.SPECIFIC_PIECES_TYPES and verification.categories_verified(session, case)
+    fallback = verification.fallback_of(case, request_type)
+    falls_back = fallback is not None and verification.verified_for(session, case, fallback.treat_as)
     if outcome in SUBSTANTIVE and not verified and not (code == "specific_pieces_fallback" and falls_back):
         state = verification.verification_state(session, case)
         raise InvalidInputError(
@@ -303,10 +290,11 @@ def _check_outcome(session: Session, case: Case, request_type: str, outcome: str
                 f"Case {case.key}: the identity behind {request_type} is "
                 f"{'verified' if needs_identity else 'not to be verified'}, so 'unable to verify' is wrong."
             )
-        if falls_back:
+        if falls_back and fallback is not None:
+            treated_as = fallback.treat_as.replace("_", " ")
             raise InvalidInputError(
-                f"Case {case.key}: the categories standard was met, so {request_type} is answered as a request "
-                "for categories: outcome partly with reason code specific_pieces_fallback (11 CCR §7024(a))."
+                f"Case {case.key}: the {treated_as} standard was met, so {request_type} is answered as a request "
+                f"for {treated_as}: outcome partly with reason code specific_pieces_fallback ({fallback.citation})."
             )
     if outcome == "we_do_not_sell":
         tier = case.tier if case.tier in rules.TIERS else "free"

@@ -53,6 +53,8 @@ class AppealFacts:
     ag_contact_on_every_decision: bool = False  # e.g. Minnesota: not only when the appeal is denied
     ag_contact: str = ""  # counsel-verified complaint channel text (settings or the officer), never a placeholder
     citation: str = ""
+    extension_period: str = ""  # how much longer a decision may take once extended, e.g. "60 days"; "" for none
+    extension_citation: str = ""
 
 
 @dataclass(frozen=True)
@@ -104,6 +106,7 @@ class RightDue:
     extended_respond_by: date | None = None  # None: the law allows this right no extension
     citation: str = ""  # the rule of the initial period
     extension_citation: str = ""  # the rule that allows the extension
+    needs_verification: bool = True  # False: acted on without an identity check (e.g. an opt-out)
 
 
 @dataclass(frozen=True)
@@ -156,8 +159,11 @@ class LetterData:
     denial_reasons: tuple[str, ...] = ()
     statutory_basis: str = ""
     unverified_fallback: FallbackRequest | None = None
+    is_appeal: bool = False  # the case is an appeal against an earlier decision
+    original_case_key: str = ""  # the case whose decision is appealed, when the appeal is linked to it
     appeal_received_on: date | None = None
     appeal_decide_by: date | None = None
+    appeal_extended_decide_by: date | None = None  # None: the law allows no extension of the appeal decision
     appeal_outcome: str = ""  # upheld | reversed | partly_reversed
     appeal_reasons: tuple[str, ...] = ()
     enterprise_customer: str = ""

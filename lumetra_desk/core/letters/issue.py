@@ -60,20 +60,21 @@ from lumetra_desk.core.store.models import (
     VerificationStep,
 )
 
-# How each request type reads in a letter ("You asked for: ...").
+# How each request type reads in a letter: a noun phrase, so it fits "You asked for ...", "your request for ..."
+# and a list item alike.
 REQUEST_WORDING = {
     "access": "access to the specific pieces of personal information we hold about you",
     "access_categories": "access to the categories of personal information we hold about you",
     "delete": "deletion of your personal information",
     "correct": "correction of inaccurate personal information",
     "portability": "a copy of your personal information in a portable format",
-    "opt_out_sale_share": "opting out of the sale and sharing of your personal information",
-    "opt_out_targeted_ads": "opting out of targeted advertising",
-    "opt_out_profiling": "opting out of profiling",
-    "limit_sensitive": "limiting the use of your sensitive personal information",
-    "withdraw_consent": "withdrawing your consent",
-    "object": "objecting to the processing of your personal information",
-    "restrict": "restricting the processing of your personal information",
+    "opt_out_sale_share": "an opt-out of the sale and sharing of your personal information",
+    "opt_out_targeted_ads": "an opt-out of targeted advertising",
+    "opt_out_profiling": "an opt-out of profiling",
+    "limit_sensitive": "a limit on the use of your sensitive personal information",
+    "withdraw_consent": "the withdrawal of your consent",
+    "object": "an objection to the processing of your personal information",
+    "restrict": "the restriction of the processing of your personal information",
     "appeal": "an appeal against our decision",
 }
 
@@ -198,8 +199,7 @@ def build_letter_data(
         case_key=case.key,
         letter_date=today,
         received_on=(parent.received_at if parent else case.received_at).date(),
-        request_types=tuple(REQUEST_WORDING.get(t, t.replace("_", " ")) for t in types if t != "appeal")
-        or tuple(REQUEST_WORDING.get(t, t) for t in types),
+        request_types=tuple(_wording(t) for t in types if t != "appeal") or tuple(_wording(t) for t in types),
         jurisdiction=_jurisdiction_facts(
             case.jurisdiction, law, primary, extras.ag_contact or settings.ag_contacts.get(case.jurisdiction, "")
         ),
@@ -207,16 +207,14 @@ def build_letter_data(
         respond_by=due.get("respond"),
         extended_respond_by=due.get("respond_extended"),
         extension_notice_by=due.get("extension_notice_by"),
-        rights_due=_rights_due(dates, types, law),
+        rights_due=_rights_due(dates, types, waiting, law),
         extension_reason=extras.extension_reason,
         verification_process=extras.verification_process or _verification_process(law, primary, case, company.product),
         verification_items=_verification_items(session, case_id, law, primary, company.product),
         declaration_required=bool(law and law.verification_standard(primary).signed_declaration),
         agent_name=case.agent_name,
-        verification_requests=tuple(REQUEST_WORDING.get(t, t.replace("_", " ")) for t in waiting),
-        requests_without_verification=tuple(
-            REQUEST_WORDING.get(t, t.replace("_", " ")) for t in types if t not in waiting and t != "appeal"
-        ),
+        verification_requests=tuple(_wording(t) for t in waiting),
+        requests_without_verification=tuple(_wording(t) for t in types if t not in waiting and t != "appeal"),
         verification_respond_by=verification_due,
         verify_by=_verify_by(verification_due, settings.letters.verification_reply_days_before_due, today),
         export_files=tuple(files),
@@ -225,8 +223,11 @@ def build_letter_data(
         denial_reasons=extras.denial_reasons,
         statutory_basis=extras.statutory_basis,
         unverified_fallback=_unverified_fallback(session, case, types, law),
+        is_appeal=is_appeal,
+        original_case_key=parent.key if parent else "",
         appeal_received_on=_appeal_received(session, case, is_appeal),
         appeal_decide_by=due.get("appeal_decision"),
+        appeal_extended_decide_by=due.get("appeal_decision_extended"),
         appeal_outcome=extras.appeal_outcome,
         appeal_reasons=extras.appeal_reasons,
         enterprise_customer=extras.enterprise_customer,
@@ -330,8 +331,8 @@ def _check_identity(session: Session, case: Case, kind: str) -> None:
     state = verification.verification_state(session, case)
     label = kind.replace("_", " ")
     if kind in _NEED_VERIFIED_IDENTITY and state not in ("passed", "not_needed"):
-        if kind == "access_response" and verification.categories_verified(session, case):
-            return  # the categories standard was met: a failed specific-pieces request falls back (§7024(a))
+        if kind == "access_response" and verification.answerable_by_fallback(session, case):
+            return  # the fallback's standard was met: a failed specific-pieces request falls back (§7024(a))
         raise InvalidInputError(
             f"Case {case.key}: the {label} letter waits until the requester's identity is verified "
             f"(verification is {state.replace('_', ' ')})."
@@ -389,7 +390,7 @@ def send_letter(store: Store, letter_id: int, settings: Settings, *, actor: str 
             to_address=requester.email,
             to_name=requester.name,
             case_key=case.key,
-            subject=get_kind(letter.kind).title,
+            subject=json.loads(letter.snapshot).get("subject") or get_kind(letter.kind).title,
             body_text=_mail_body(requester.name, case.key, letter.password_protected, settings),
             attachments=(
                 OutgoingAttachment(letter.filename, letter.pdf, "application/pdf"),
@@ -482,10 +483,18 @@ def _earliest_per_event(dates: dict[str, dict[str, date]]) -> dict[str, date]:
     return earliest
 
 
+def _wording(request_type: str) -> str:
+    return REQUEST_WORDING.get(request_type, request_type.replace("_", " "))
+
+
 def _rights_due(
-    dates: dict[str, dict[str, date]], types: Sequence[str], law: rules.JurisdictionRules | None
+    dates: dict[str, dict[str, date]],
+    types: Sequence[str],
+    waiting: Sequence[str],
+    law: rules.JurisdictionRules | None,
 ) -> tuple[RightDue, ...]:
-    """Each right with its own initial and extended response dates and the rules they come from."""
+    """Each right with its own initial and extended response dates, the rules they come from, and whether it
+    waits for identity verification (``waiting``)."""
     rights = []
     for request_type in types:
         known = dates.get(request_type, {})
@@ -494,11 +503,12 @@ def _rights_due(
         extension = law.extension(request_type) if law else None
         rights.append(
             RightDue(
-                request=REQUEST_WORDING.get(request_type, request_type.replace("_", " ")),
+                request=_wording(request_type),
                 respond_by=known["respond"],
                 extended_respond_by=known.get("respond_extended"),
                 citation=law.response_period(request_type).citation if law else "",
                 extension_citation=extension.citation if extension else "",
+                needs_verification=request_type in waiting,
             )
         )
     return tuple(rights)
@@ -541,8 +551,8 @@ def _unverified_fallback(
     rule = law.verification_standard(falling_back[0]).if_unverified
     assert rule is not None
     return FallbackRequest(
-        requests=tuple(REQUEST_WORDING.get(t, t.replace("_", " ")) for t in falling_back),
-        treated_as=REQUEST_WORDING.get(rule.treat_as, rule.treat_as.replace("_", " ")),
+        requests=tuple(_wording(t) for t in falling_back),
+        treated_as=_wording(rule.treat_as),
         citation=rule.citation,
         verified=law.grants(rule.treat_as) and verification.verified_for(session, case, rule.treat_as),
     )
@@ -557,6 +567,7 @@ def _jurisdiction_facts(
         return JurisdictionFacts(code=code, name=JURISDICTION_NAMES.get(code, code), law_name="", citation="")
     extension = law.extension(primary)
     appeal = law.appeal
+    appeal_extension = appeal.extension if appeal.exists else None
     authority, refusal_citation = COMPLAINT_AUTHORITY.get(law.clock, ("", ""))
     return JurisdictionFacts(
         code=law.code,
@@ -570,6 +581,8 @@ def _jurisdiction_facts(
             ag_contact_on_every_decision=appeal.ag_contact_required == "always",
             ag_contact=ag_contact.strip(),
             citation=appeal.decision.citation if appeal.decision else appeal.citation,
+            extension_period=appeal_extension.length.describe() if appeal_extension else "",
+            extension_citation=appeal_extension.citation if appeal_extension else "",
         ),
         supervisory_authority=authority,
         refusal_citation=refusal_citation,

@@ -27,6 +27,8 @@ FIELD_LABELS = {
     "verification_items": "the information the requester must provide",
     "extended_respond_by": "the extended due date",
     "rights_due": "the response dates of the case's rights (statute engine)",
+    "appeal_decide_by": "the date the appeal must be decided by (statute engine)",
+    "jurisdiction.appeal.extension_citation": "the citation that allows extending an appeal decision",
     "extension_reason": "the reason for the extension",
     "export_files": "the exported files",
     "corrections": "the corrections",
@@ -67,8 +69,10 @@ class LetterKind:
         """Raise a plain error naming the first missing fact, or a fact that contradicts the kind."""
         if self.name == "appeal_decision" and not data.jurisdiction.appeal.available:
             raise InvalidInputError(
-                f"{data.jurisdiction.name} law gives no appeal, so case {data.case_key} cannot have an appeal decision."
+                f"{_law_of(data)} gives no appeal, so case {data.case_key} cannot have an appeal decision."
             )
+        if self.name == "extension_notice":
+            _check_something_extends(data)
         missing = self.missing_fields(data)
         if missing:
             names = ", ".join(f"{FIELD_LABELS.get(name, name)} ({name})" for name in missing)
@@ -106,14 +110,43 @@ def ag_contact_needed(data: LetterData) -> bool:
     return appeal.ag_contact_on_every_decision or data.appeal_outcome != "reversed"
 
 
-def _check_extension(data: LetterData) -> None:
-    """Only rights whose law allows an extension are extended, and only within their initial period."""
-    extended = data.extended_rights
-    if not extended:
+def _law_of(data: LetterData) -> str:
+    """A jurisdiction's law at the start of a sentence: "Virginia law", "The law of the European Union"."""
+    name = data.jurisdiction.name
+    return f"The law of {name}" if name.startswith("the ") else f"{name} law"
+
+
+def _extension_rules(data: LetterData) -> list[str]:
+    """An appeal is extended by the appeal rule and its decision date; a request by its rights' dates."""
+    if data.is_appeal:
+        return ["appeal_received_on", "appeal_decide_by", "jurisdiction.appeal.extension_citation"]
+    return ["rights_due", "jurisdiction.citation"]
+
+
+def _check_something_extends(data: LetterData) -> None:
+    """Refuse in plain words a notice that would extend nothing: an appeal whose law allows no extension of the
+    decision, or a request none of whose rights may be extended."""
+    if data.is_appeal:
+        if data.appeal_decide_by is not None and data.appeal_extended_decide_by is None:
+            appeal = data.jurisdiction.appeal
+            raise InvalidInputError(
+                f"{_law_of(data)} allows no extension of the time to decide an appeal ({appeal.citation}), so appeal "
+                f"{data.case_key} must be decided by {data.appeal_decide_by.isoformat()}."
+            )
+        return
+    if data.rights_due and not data.extended_rights:
         kept = ", ".join(right.request for right in data.rights_keeping_their_date)
         raise InvalidInputError(
             f"Nothing in case {data.case_key} can be extended: the law allows no extension for {kept}."
         )
+
+
+def _check_extension(data: LetterData) -> None:
+    """Only what the law allows to be extended is extended, and only within its initial period."""
+    if data.is_appeal:
+        _check_appeal_extension(data)
+        return
+    extended = data.extended_rights
     notice_by = data.extension_notice_by or min(right.respond_by for right in extended)
     if data.letter_date > notice_by:
         raise InvalidInputError(
@@ -127,6 +160,22 @@ def _check_extension(data: LetterData) -> None:
                 f"The extended due date {right.extended_respond_by.isoformat()} for {data.case_key} "
                 f"must be later than the original {right.respond_by.isoformat()}."
             )
+
+
+def _check_appeal_extension(data: LetterData) -> None:
+    """An appeal decision is extended once, by the notice sent within the initial decision period."""
+    assert data.appeal_decide_by is not None and data.appeal_extended_decide_by is not None
+    notice_by = data.extension_notice_by or data.appeal_decide_by
+    if data.letter_date > notice_by:
+        raise InvalidInputError(
+            f"The extension notice for appeal {data.case_key} is too late: it had to be sent by "
+            f"{notice_by.isoformat()}, within the {data.jurisdiction.appeal.decision_period} for deciding the appeal."
+        )
+    if data.appeal_extended_decide_by <= data.appeal_decide_by:
+        raise InvalidInputError(
+            f"The extended decision date {data.appeal_extended_decide_by.isoformat()} for appeal {data.case_key} "
+            f"must be later than the original {data.appeal_decide_by.isoformat()}."
+        )
 
 
 def _resolve(data: object, dotted: str) -> object:
@@ -162,8 +211,10 @@ KINDS: dict[str, LetterKind] = {
         LetterKind(
             "extension_notice",
             "We need more time to respond to your request",
-            "extends the rights whose law allows it, with the reason and new dates (only within the initial period)",
-            ("rights_due", "extension_reason", "jurisdiction.law_name", "jurisdiction.citation"),
+            "extends the rights whose law allows it, or an appeal decision, with the reason and new dates "
+            "(only within the initial period)",
+            ("extension_reason", "jurisdiction.law_name"),
+            extra_rules=_extension_rules,
         ),
         LetterKind(
             "access_response",

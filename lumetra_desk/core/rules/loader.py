@@ -17,6 +17,7 @@ import yaml
 from lumetra_desk.core.errors import InvalidInputError
 from lumetra_desk.core.rules.calendars import CalendarSpec
 from lumetra_desk.core.rules.model import (
+    ACCOUNT_HOLDER_METHODS,
     AG_CONTACT_MODES,
     AGENT_MODES,
     CLOCK_MODELS,
@@ -24,6 +25,7 @@ from lumetra_desk.core.rules.model import (
     REQUEST_TYPES,
     UNITS,
     VERIFICATION_LEVELS,
+    AccountHolderRule,
     AgentRule,
     AppealRules,
     ExtensionRule,
@@ -251,6 +253,34 @@ def _agents(reader: _Reader) -> AgentRule:
     )
 
 
+def _account_holders(reader: _Reader, rights: Mapping[str, RequestRules]) -> AccountHolderRule:
+    """The account-holder rule; the rights it covers must be granted here and be ones that are verified."""
+    reader.only(("method", "before", *_RULE_KEYS))
+    method = reader.choice("method", ACCOUNT_HOLDER_METHODS)
+    before = reader.raw("before", [])
+    if not isinstance(before, list) or not all(isinstance(item, str) for item in before):
+        reader.fail("must be a list of request types", reader.path("before"))
+    if method == "reauthenticate" and not before:
+        reader.fail("must list the rights the account's sign-in is repeated before", reader.path("before"))
+    if method == "unstated" and before:
+        reader.fail("must be empty when the method is unstated", reader.path("before"))
+    for request_type in before:
+        granted = rights.get(request_type)
+        if granted is None:
+            reader.fail(f"names {request_type!r}, a right this law does not grant", reader.path("before"))
+        if granted.verification.level in ("none", "reasonable_doubt_only"):
+            reader.fail(
+                f"names {request_type!r}, a right this law does not let the business verify", reader.path("before")
+            )
+    return AccountHolderRule(
+        method=method,
+        before=tuple(before),
+        citation=reader.text("citation"),
+        confirmed=reader.flag("confirmed"),
+        note=reader.text("note", ""),
+    )
+
+
 def _retention(reader: _Reader) -> RetentionRule:
     reader.only(("months", "statutory", *_RULE_KEYS))
     return RetentionRule(
@@ -271,6 +301,7 @@ _TOP_KEYS = (
     "clock",
     "defaults",
     "agents",
+    "account_holders",
     "rights",
     "appeal",
     "record_retention",
@@ -342,6 +373,7 @@ def load_jurisdiction(file: Path, calendar: str) -> JurisdictionRules:
         rights=rights,
         general=general,
         agents=_agents(top.child("agents")),
+        account_holders=_account_holders(top.child("account_holders"), rights),
         appeal=appeal,
         record_retention=_retention(top.child("record_retention")),
         notes=tuple(notes),

@@ -72,6 +72,12 @@ VERIFICATION_LEVELS: tuple[str, ...] = (
     "reasonably_high",
 )
 
+# How a law verifies a requester who holds an account with the business. reauthenticate: the account's own
+# authentication replaces the matching of data points, and the requester signs in again before their data is
+# disclosed, deleted or corrected (California, 11 CCR §7061(a)); unstated: the reference gives no separate rule,
+# so account holders meet the same standard as everyone else.
+ACCOUNT_HOLDER_METHODS: tuple[str, ...] = ("reauthenticate", "unstated")
+
 # any: agents may make every request; opt_out_only; none: no agents for adults; unstated: the reference
 # says nothing, so ask for signed permission until counsel confirms.
 AGENT_MODES: tuple[str, ...] = ("any", "opt_out_only", "none", "unstated")
@@ -196,6 +202,21 @@ class AgentRule:
 
 
 @dataclass(frozen=True)
+class AccountHolderRule:
+    """How the law verifies a requester who holds an account: ``before`` lists the rights for which the
+    account's sign-in, repeated just before acting, replaces the data-point matching."""
+
+    method: str
+    before: tuple[str, ...]
+    citation: str
+    confirmed: bool
+    note: str = ""
+
+    def covers(self, request_type: str) -> bool:
+        return self.method == "reauthenticate" and request_type in self.before
+
+
+@dataclass(frozen=True)
 class FreeRequestLimit:
     """How many requests per 12 months must be free; None means every request is free."""
 
@@ -219,6 +240,7 @@ class VerificationStandard:
     confirmed: bool
     note: str
     if_unverified: UnverifiedFallback | None = None
+    account_holders: AccountHolderRule | None = None
 
 
 @dataclass(frozen=True)
@@ -275,6 +297,7 @@ class JurisdictionRules:
     rights: dict[str, RequestRules]
     general: RequestRules
     agents: AgentRule
+    account_holders: AccountHolderRule
     appeal: AppealRules
     record_retention: RetentionRule
     notes: tuple[str, ...]
@@ -313,4 +336,5 @@ class JurisdictionRules:
             confirmed=rule.confirmed,
             note=rule.note,
             if_unverified=rule.if_unverified,
+            account_holders=self.account_holders,
         )

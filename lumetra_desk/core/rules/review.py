@@ -85,6 +85,7 @@ def every_rule(rules: JurisdictionRules) -> list[tuple[str, str, bool]]:
     found: list[tuple[str, str, bool]] = [
         ("effective", rules.effective_citation, rules.effective_confirmed),
         ("agents", rules.agents.citation, rules.agents.confirmed),
+        ("account_holders", rules.account_holders.citation, rules.account_holders.confirmed),
         ("appeal", rules.appeal.citation, rules.appeal.confirmed),
         ("record_retention", rules.record_retention.citation, rules.record_retention.confirmed),
     ]
@@ -266,6 +267,16 @@ def jurisdiction_summary(rules: JurisdictionRules) -> str:
     )
     if agents.note:
         lines.append(f"  {agents.note}")
+    holders = rules.account_holders
+    if holders.method == "reauthenticate":
+        lines.append(
+            f"Account holders: the account's sign-in, repeated before acting, replaces the data points for "
+            f"{', '.join(holders.before)} {mark(holders.confirmed)}  [{holders.citation}]"
+        )
+    else:
+        lines.append(f"Account holders: no separate rule {mark(holders.confirmed)}  [{holders.citation}]")
+    if holders.note:
+        lines.append(f"  {holders.note}")
     retention = rules.record_retention
     lines.append(
         f"Records: keep {retention.months} months "
