@@ -363,3 +363,26 @@ def test_every_law_name_reads_as_the_object_of_under_never_as_a_subject(store: S
             before, after = text[: use.start()], text[use.end() :]
             assert re.search(r"(?:[Uu]nder|enforces) the $", before), f"{code}: …{before[-40:]}[law]"
             assert re.match(r"(?:, |: | \(|\.)", after), f"{code}: [law]{after[:40]}…"
+
+
+def test_verification_letters_follow_the_plan_for_an_account_holder_and_for_a_requester_without_one(
+    store: Store,
+) -> None:
+    """The letters ask for what the plan needs, in the requester's words: a California account holder signs in
+    again (11 CCR §7061(a)) and signs no declaration; a requester whose account is not known gives three details
+    and the declaration (§7062), matched with what Lumetra holds, not with an account."""
+    holder = _open(store, "US-CA", ["access"], tier="paid")
+    text = pdf_text(issue_letter(store, holder, "verification_request", Settings(), today=TODAY).rendered.pdf)
+    assert "a fresh sign-in to your Engram account when we ask for it" in text
+    assert "Declaration" not in text and "Data point" not in text and "The requester" not in text
+    text = pdf_text(issue_letter(store, holder, "acknowledgement", Settings(), today=TODAY).rendered.pdf)
+    assert "we will ask you to sign in to it again" in text and "pieces of information" not in text
+
+    unknown = _open(store, "US-CA", ["access"], tier="unknown")
+    with store.write() as session:
+        verification.create_plan(session, find_case(session, unknown), actor="test")  # steps written: same words
+    text = pdf_text(issue_letter(store, unknown, "verification_request", Settings(), today=TODAY).rendered.pdf)
+    assert "the email address you use with Engram" in text and "signed by you" in text and "Declaration" in text
+    assert "Data point" not in text and "sign in" not in text
+    text = pdf_text(issue_letter(store, unknown, "acknowledgement", Settings(), today=TODAY).rendered.pdf)
+    assert "We will match 3 pieces of information you give us with the information we hold about you" in text

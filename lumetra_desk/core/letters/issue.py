@@ -57,7 +57,6 @@ from lumetra_desk.core.store.models import (
     Letter,
     Message,
     Requester,
-    VerificationStep,
 )
 
 # How each request type reads in a letter: a noun phrase, so it fits "You asked for ...", "your request for ..."
@@ -172,6 +171,7 @@ def build_letter_data(
         raise NotFoundError(f"Case {case.key} has no requester.")
     types = request_types_of(session, case_id)
     primary = types[0] if types else "access"
+    plan = verification.plan_for_case(session, case)
     law = rules.load_rulebook().find(case.jurisdiction)
     parent = session.get(Case, case.parent_case_id) if case.parent_case_id else None
     is_appeal = "appeal" in types or parent is not None
@@ -209,9 +209,10 @@ def build_letter_data(
         extension_notice_by=due.get("extension_notice_by"),
         rights_due=_rights_due(dates, types, waiting, law),
         extension_reason=extras.extension_reason,
-        verification_process=extras.verification_process or _verification_process(law, primary, case, company.product),
-        verification_items=_verification_items(session, case_id, law, primary, company.product),
-        declaration_required=bool(law and law.verification_standard(primary).signed_declaration),
+        verification_process=extras.verification_process
+        or _verification_process(plan, law, case, primary, company.product),
+        verification_items=_verification_items(session, case, plan, company.product),
+        declaration_required=any(step.code == "signed_declaration" for step in plan.steps),
         agent_name=case.agent_name,
         verification_requests=tuple(_wording(t) for t in waiting),
         requests_without_verification=tuple(_wording(t) for t in types if t not in waiting and t != "appeal"),
@@ -589,51 +590,83 @@ def _jurisdiction_facts(
     )
 
 
-def _verification_process(law: rules.JurisdictionRules | None, primary: str, case: Case, product: str) -> str:
-    """The verification standard of the statute engine, in plain words."""
+def _verification_process(
+    plan: verification.VerificationPlan, law: rules.JurisdictionRules | None, case: Case, primary: str, product: str
+) -> str:
+    """The case's verification plan (statute engine x account), in plain words for the requester."""
     if law is None:
         return ""
-    standard = law.verification_standard(primary)
     account = f"your {product} account" if product else "your account"
-    if standard.level == "none":
+    codes = [step.code for step in plan.steps if step.required]
+    points = sum(code.startswith("data_point_") for code in codes)
+    if plan.level == "none":
         text = "This kind of request does not need identity verification; we act on it as it is."
-    elif standard.level == "reasonable_doubt_only":
+    elif plan.level == "reasonable_doubt_only":
         text = "We will ask you for more information only if we have reasonable doubts about who made the request."
-    elif standard.level == "authenticated":
+    elif points:
+        against = account if verification.has_account(case) else "the information we hold about you"
+        text = f"We will match {points} piece{'s' if points != 1 else ''} of information you give us with {against}"
+        text += ", and ask for a declaration signed under penalty of perjury." if "signed_declaration" in codes else "."
+    elif verification.ACCOUNT_STEP not in codes:
         text = f"We will confirm that the request comes from you using the information of {account}."
     else:
-        points = standard.data_points
-        text = f"We will match {points} piece{'s' if points != 1 else ''} of information you give us with {account}"
-        text += ", and ask for a declaration signed under penalty of perjury." if standard.signed_declaration else "."
+        text = ""
+    if verification.ACCOUNT_STEP in codes:
+        text += (
+            f" We will confirm that the request comes from you through {account}: just before we disclose, delete or"
+            " correct your personal information, we will ask you to sign in to it again."
+        )
+    standard = law.verification_standard(primary)
     if case.agent_name and standard.agent_permitted and standard.agent.signed_permission:
         text += (
             f" Because {case.agent_name} made the request for you, we will also ask for the signed permission"
             " you gave them"
         )
         text += " and ask you to confirm it directly." if standard.agent.direct_confirmation else "."
-    return text
+    return text.strip()
 
 
 def _verification_items(
-    session: Session, case_id: int, law: rules.JurisdictionRules | None, primary: str, product: str
+    session: Session, case: Case, plan: verification.VerificationPlan, product: str
 ) -> tuple[str, ...]:
-    """The officer's pending verification steps, or the number of data points the law's standard asks for."""
-    steps = session.exec(
-        select(VerificationStep)
-        .where(VerificationStep.case_id == case_id, VerificationStep.status == "pending")
-        .order_by(col(VerificationStep.position))
-    ).all()
-    described = tuple(step.description for step in steps if step.description and step.code not in _STEPS_IN_TEMPLATE)
-    if described or law is None:
-        return described
-    points = law.verification_standard(primary).data_points
+    """What the requester must give for each pending step of the plan, in their words, not the officer's.
+
+    The declaration and the agent's proof have their own parts of the letter; a step the officer has decided is
+    not asked for again."""
+    decided = {s.code for s in verification.steps_of(session, case.id or 0) if s.status != "pending"}
     account = f"your {product} account" if product else "your account"
-    generic = (
-        f"the email address of {account}",
-        "the month and year you opened the account",
-        "the name of a workspace or project in the account",
-    )
-    return generic[:points]
+    if verification.has_account(case):
+        details = (
+            f"the email address of {account}",
+            "the month and year you opened the account",
+            "the name of a workspace or project in the account",
+        )
+    else:
+        details = (
+            f"the email address you use with {product or 'us'}",
+            "your postal address, or the state or country where you live",
+            f"roughly when you first used {product or 'our service'}, and on which device or browser",
+        )
+    items: list[str] = []
+    for step in plan.steps:
+        if step.code in decided or step.code in _STEPS_IN_TEMPLATE or not step.required:
+            continue
+        if step.code.startswith("data_point_"):
+            items.append(details[min(int(step.code.rsplit("_", 1)[1]), len(details)) - 1])
+        elif step.code == verification.ACCOUNT_STEP:
+            items.append(
+                f"a fresh sign-in to {account} when we ask for it, just before we disclose, delete or correct your"
+                " personal information"
+            )
+        elif step.code == "power_of_attorney":
+            items.append(f"a copy of the power of attorney that lets {case.agent_name or 'your agent'} act for you")
+        elif step.code == "consumer_direct_request":
+            items.append(
+                "the request sent by you yourself, from your own email address: the law does not let an agent make it"
+            )
+        else:
+            items.append(step.description)
+    return tuple(items)
 
 
 def _appeal_received(session: Session, case: Case, is_appeal: bool) -> date | None:
