@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QHeaderView, QPushButton, QTreeWidgetItem, QWidget
 
 from lumetra_desk.core import audit, rules
 from lumetra_desk.core.cases import service, verification, workflow
+from lumetra_desk.core.cases.deadline_reading import read_deadlines
 from lumetra_desk.core.cases.reasons import reason_codes
 from lumetra_desk.core.dashboard import countdown, event_words, explain_deadline
 from lumetra_desk.core.errors import InvalidInputError
@@ -64,6 +65,7 @@ DEFAULT_REASONS = {
     "start_work": "Verified; working on the request",
     "close": "Answered; nothing left to do",
 }
+DEADLINE_COUNTDOWN_COLUMN, DEADLINE_STATE_COLUMN = 2, 5
 # What the officer may wait on, in the words offered, and the workflow's name for each.
 WAITING_FOR_CHOICES = {"ID": "id", "clarification": "clarification", "other": "other"}
 # Files that run code or script a viewer when opened: opened only after an explicit, specific warning.
@@ -176,6 +178,8 @@ class CaseView(QWidget):
         for tree in (self.ui.deadlineTree, self.ui.verificationTree, self.ui.messageTree, self.ui.auditTree):
             tree.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
             tree.header().setStretchLastSection(True)
+        # Whether a deadline still runs, or how it was met, is read beside its countdown, not after the long rule.
+        self.ui.deadlineTree.header().moveSection(DEADLINE_STATE_COLUMN, DEADLINE_COUNTDOWN_COLUMN + 1)
         self.ui.jurisdictionCombo.currentIndexChanged.connect(self._jurisdiction_edited)
         self.ui.applyJurisdictionButton.clicked.connect(self.change_jurisdiction)
         self.ui.passStepButton.clicked.connect(lambda: self.decide_step(True))
@@ -306,13 +310,19 @@ class CaseView(QWidget):
         self.ui.detailsLabel.setText(" · ".join(details))
         tree = self.ui.deadlineTree
         tree.clear()
-        today = date.today()
-        for row in detail.deadlines:
-            current = row.superseded_at is None
-            running = current and not (row.event.endswith("_extended") and not detail.extension_taken)
-            state = f"superseded {_local(row.superseded_at)}"
-            if current:
-                state = "current" if running else "only if extended"
+        readings = read_deadlines(
+            detail.deadlines,
+            status=case.status,
+            events=detail.clock_events,
+            outcomes=detail.outcomes,
+            responded_on=case.responded_at.date() if case.responded_at else None,
+            acknowledged_on=detail.acknowledged_on,
+            today=date.today(),
+        )
+        for row, reading in zip(detail.deadlines, readings, strict=True):
+            state = "current" if reading.running else reading.text
+            if reading.state == "superseded":
+                state = f"superseded {_local(row.superseded_at)}"
             if not row.confirmed:
                 state += " · unconfirmed rule"
             item = QTreeWidgetItem(
@@ -320,7 +330,7 @@ class CaseView(QWidget):
                 [
                     event_words(row.event),
                     row.due.isoformat(),
-                    countdown(row.due, today).text if running else "",
+                    reading.text if reading.running else "",
                     row.request_type.replace("_", " "),
                     row.basis,
                     state,
@@ -328,11 +338,13 @@ class CaseView(QWidget):
             )
             basis = DeadlineBasis(row.event, row.due, row.basis, row.note, row.confirmed, row.assumed, row.request_type)
             tip = explain_deadline(basis, row.due, row.event)
+            if not reading.running and reading.state != "superseded":
+                tip += f"\nNo longer running: {reading.text}."
             for column in range(tree.columnCount()):
                 item.setToolTip(column, tip)
-            if running:
+            if reading.running:
                 item.setData(2, Qt.ItemDataRole.UserRole, row.due.isoformat())
-            elif not current:
+            elif reading.state == "superseded":
                 item.setDisabled(True)
         self._paint_urgency()
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox
+from PySide6.QtWidgets import QComboBox, QTreeWidgetItem
 from pytestqt.qtbot import QtBot
 from sqlmodel import select
 from test_daily_flow import CORPUS, WAIT, ScriptedAsker, _click_action, _press, _status, _window
@@ -17,7 +18,9 @@ from lumetra_desk.core import demo
 from lumetra_desk.core.cases import service
 from lumetra_desk.core.store.db import Store
 from lumetra_desk.core.store.models import Case, ClockEvent, Deadline, Message
+from lumetra_desk.gui.case_view import CaseView
 from lumetra_desk.gui.main_window import MainWindow
+from lumetra_desk.gui.style import urgency_color
 
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("OpenType support missing")]
 
@@ -163,10 +166,10 @@ def test_an_extended_date_counts_down_only_once_the_case_is_extended(qtbot: QtBo
     demo.fill(store, 300, seed=12)
     with store.read() as session:
         extended = session.exec(select(Case.id).where(Case.status == "extended")).first()
-        plain = session.exec(
+        plain = session.exec(  # not extended, and the extension could still be decided
             select(Case.id)
             .join(Deadline, Deadline.case_id == Case.id)  # type: ignore[arg-type]
-            .where(Case.status == "new", Deadline.event == "respond_extended")
+            .where(Case.status == "new", Deadline.event == "extension_notice_by", Deadline.due >= date.today())
         ).first()
     assert extended is not None and plain is not None
     window = _window(qtbot, store)
@@ -227,3 +230,78 @@ def test_a_merged_duplicate_is_not_among_the_open_cases(qtbot: QtBot, store: Sto
     _choose(qtbot, window, window.ui.statusFilter, "")
     assert _choose(qtbot, window, window.ui.statusFilter, "open") == [keep.id]
     assert _choose(qtbot, window, window.ui.statusFilter, "merged") == [duplicate.id]
+
+
+def _timeline(view: CaseView) -> dict[tuple[str, str], QTreeWidgetItem]:
+    """The current rows of the deadline timeline by (deadline, right)."""
+    tree = view.ui.deadlineTree
+    rows = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
+    return {(r.text(0), r.text(3)): r for r in rows if r is not None and not r.text(5).startswith("superseded")}
+
+
+def _coloured(item: QTreeWidgetItem) -> str | None:
+    brush = item.data(2, Qt.ItemDataRole.ForegroundRole)
+    return brush.color().name() if brush is not None else None
+
+
+def test_after_an_extension_and_an_answer_only_running_deadlines_count_down(qtbot: QtBot, store: Store) -> None:
+    today = date.today()
+    with store.write() as session:
+        requester = service.find_or_create_requester(session, "noa@example.com", "Noa")
+        extended = service.open_case(
+            session,
+            requester=requester,
+            request_types=["access"],
+            received_at=datetime.now(UTC) - timedelta(days=5),
+            jurisdiction="EU",
+        ).id
+        late = service.open_case(
+            session,
+            requester=service.find_or_create_requester(session, "ilo@example.com", "Ilo"),
+            request_types=["opt_out_sale_share"],
+            received_at=datetime.now(UTC) - timedelta(days=40),  # California: past its 15 business days
+            jurisdiction="US-CA",
+        ).id
+    window = _window(qtbot, store)
+    view = window.case_view
+    window.open_case(extended or 0)
+    qtbot.waitUntil(lambda: view.current is not None and view.current.detail.case.id == extended, timeout=WAIT)
+
+    # The extension: its notice letter first, then the Extend button.
+    view.ui.letterKindCombo.setCurrentIndex(view.ui.letterKindCombo.findData("extension_notice"))
+    view.ask = ScriptedAsker("Records are held in several systems")
+    _press(qtbot, view, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: view.ui.letterList.count() == 1, timeout=WAIT)
+    view.ask = ScriptedAsker("Records are held in several systems")
+    _click_action(qtbot, view, "extend")
+    qtbot.waitUntil(lambda: _status(view) == "extended", timeout=WAIT)
+    rows = _timeline(view)
+    respond, decide, longer = (rows[(name, "access")] for name in ("Respond", "Decide on an extension",
+                                                                    "Respond (extended)"))  # fmt: skip
+    assert (respond.text(2), respond.text(5)) == ("", f"extended on {today.isoformat()}")
+    assert (decide.text(2), decide.text(5)) == ("", f"decided {today.isoformat()}")
+    assert _coloured(respond) is None and _coloured(decide) is None
+    assert longer.text(5) == "current" and longer.text(2).startswith("in ")
+    assert view.ui.dueLabel.text().startswith("Respond (extended) by")
+
+    # The answer: nothing counts down any more, and the extended date reads as met.
+    view.ask = ScriptedAsker("complied", "Copy of the data sent")
+    _click_action(qtbot, view, "respond")
+    qtbot.waitUntil(lambda: _status(view) == "responded", timeout=WAIT)
+    rows = _timeline(view)
+    assert rows[("Respond (extended)", "access")].text(5) == f"met {today.isoformat()}"
+    assert rows[("Respond", "access")].text(5) == f"extended on {today.isoformat()}"
+    assert all(row.text(2) == "" and _coloured(row) is None for row in rows.values())
+
+    # A case answered after its date: red while it runs, then plainly "answered ..., N d late".
+    window.open_case(late or 0)
+    qtbot.waitUntil(lambda: view.current is not None and view.current.detail.case.id == late, timeout=WAIT)
+    overdue = _timeline(view)[("Respond", "opt out sale share")]
+    assert overdue.text(2).endswith("d overdue") and _coloured(overdue) == urgency_color("overdue").name()
+    view.ask = ScriptedAsker("complied", "Opted out of sale and sharing")
+    _click_action(qtbot, view, "respond")
+    qtbot.waitUntil(lambda: _status(view) == "responded", timeout=WAIT)
+    answered = _timeline(view)[("Respond", "opt out sale share")]
+    assert answered.text(2) == "" and _coloured(answered) is None
+    assert re.match(rf"answered {today.isoformat()}, \d+ d late", answered.text(5)), answered.text(5)
+    assert window.last_error == ""

@@ -6,8 +6,9 @@ They read on indexed columns (``Case.due_date``, ``Deadline.due``, ``Message.rev
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, cast
 
@@ -283,6 +284,13 @@ class StepSummary:
 
 
 @dataclass(frozen=True)
+class ClockEventSummary:
+    kind: str
+    on: date
+    reason: str
+
+
+@dataclass(frozen=True)
 class CaseDetail:
     """Everything the case view shows, read in one short transaction (raw mail and file bytes left out)."""
 
@@ -297,6 +305,9 @@ class CaseDetail:
     audit: list[AuditSummary]
     steps: list[StepSummary]
     extension_taken: bool = False  # without one, an "extended" deadline is only what an extension would give
+    clock_events: list[ClockEventSummary] = field(default_factory=list)
+    outcomes: dict[str, str] = field(default_factory=dict)  # request type -> its own outcome ("" until answered)
+    acknowledged_on: date | None = None
 
 
 def case_detail(session: Session, case_id: int) -> CaseDetail | None:
@@ -306,14 +317,14 @@ def case_detail(session: Session, case_id: int) -> CaseDetail | None:
     requester = session.get(Requester, case.requester_id)
     assert requester is not None, "every case has a requester"
     conn = session.connection()
-    types = [
-        t
-        for (t,) in conn.execute(
-            select(col(CaseRequestType.request_type))
+    outcomes: dict[str, str] = dict(
+        conn.execute(
+            select(col(CaseRequestType.request_type), col(CaseRequestType.outcome))
             .where(col(CaseRequestType.case_id) == case_id)
             .order_by(col(CaseRequestType.is_primary).desc(), col(CaseRequestType.id))
-        )
-    ]
+        ).all()
+    )
+    types = list(outcomes)
     messages = [
         MessageSummary(cast(int, m_id), direction, received, addr, name, subject, kind, state)
         for m_id, direction, received, addr, name, subject, kind, state in conn.execute(
@@ -401,14 +412,14 @@ def case_detail(session: Session, case_id: int) -> CaseDetail | None:
             .order_by(col(VerificationStep.position), col(VerificationStep.id))
         )
     ]
-    extension_taken = (
-        conn.execute(
-            select(col(ClockEvent.id))
-            .where(col(ClockEvent.case_id) == case_id, col(ClockEvent.kind) == "extension_taken")
-            .limit(1)
-        ).first()
-        is not None
-    )
+    clock_events = [
+        ClockEventSummary(kind, on, reason)
+        for kind, on, reason in conn.execute(
+            select(col(ClockEvent.kind), col(ClockEvent.occurred_on), col(ClockEvent.reason))
+            .where(col(ClockEvent.case_id) == case_id)
+            .order_by(col(ClockEvent.id))
+        )
+    ]
     return CaseDetail(  # plain copies: the session's rows expire when the read transaction ends
         case=Case.model_validate(case.model_dump()),
         requester=Requester.model_validate(requester.model_dump()),
@@ -420,8 +431,46 @@ def case_detail(session: Session, case_id: int) -> CaseDetail | None:
         notes=notes,
         audit=audit_rows,
         steps=steps,
-        extension_taken=extension_taken,
+        extension_taken=any(event.kind == "extension_taken" for event in clock_events),
+        clock_events=clock_events,
+        outcomes=outcomes,
+        acknowledged_on=acknowledged_on(session, case_id),
     )
+
+
+def acknowledged_on(session: Session, case_id: int) -> date | None:
+    """The day receipt was confirmed: the case was moved to acknowledged, or an acknowledgement letter was sent
+    from the app (a letter only issued may never have gone out)."""
+    conn = session.connection()
+    days = [
+        at.date()
+        for at, after in conn.execute(
+            select(col(AuditEvent.at), col(AuditEvent.after)).where(
+                col(AuditEvent.case_id) == case_id, col(AuditEvent.action) == "case.status_changed"
+            )
+        )
+        if _status_after(after) == "acknowledged"
+    ]
+    days.extend(
+        cast(datetime, sent).date()
+        for (sent,) in conn.execute(
+            select(col(Letter.sent_at)).where(
+                col(Letter.case_id) == case_id,
+                col(Letter.kind) == "acknowledgement",
+                col(Letter.sent_at).is_not(None),
+            )
+        )
+    )
+    return min(days, default=None)
+
+
+def _status_after(after: str) -> object:
+    """The status an audited status change moved to; nothing once a retention purge emptied the event."""
+    try:
+        payload = json.loads(after or "{}")
+    except ValueError:
+        return None
+    return payload.get("status") if isinstance(payload, dict) else None
 
 
 def message_text(session: Session, message_id: int) -> str:
