@@ -12,10 +12,13 @@ from sqlmodel import select
 
 from lumetra_desk.cli.main import main as cli_main
 from lumetra_desk.core import demo
-from lumetra_desk.core.cases import service
+from lumetra_desk.core.cases import service, workflow
 from lumetra_desk.core.dashboard import BUCKETS, bucket_filter, countdown, dashboard_counts
+from lumetra_desk.core.letters.issue import LetterExtras, issue_letter
 from lumetra_desk.core.paths import AppPaths
 from lumetra_desk.core.reminders import ShownReminders, daily_digest, due_within, notifications_due
+from lumetra_desk.core.settings import Settings
+from lumetra_desk.core.store.dashboard_queries import NO_EXTENSION_DECISION
 from lumetra_desk.core.store.db import Store
 from lumetra_desk.core.store.models import Case
 from lumetra_desk.core.store.queries import case_ids, case_rows
@@ -108,3 +111,44 @@ def test_due_and_calendar_commands(
     assert events
     triggers = sorted(alarm["trigger"].dt for alarm in events[0].walk("VALARM"))
     assert triggers == [timedelta(days=-7), timedelta(days=-3), timedelta(days=-1), timedelta(0)]
+
+
+def test_an_extended_or_answered_case_is_not_reminded_on_its_original_dates(store: Store) -> None:
+    """Extended: due on the extended date, no extension decision left. Answered, then appealed: nothing at all."""
+    received = datetime.now(UTC) - timedelta(days=3)
+    extended_key = _open_case(store, received, jurisdiction="EU")
+    issue_letter(
+        store,
+        extended_key,
+        "extension_notice",
+        Settings(),
+        LetterExtras(extension_reason="many records"),
+        today=date.today(),
+    )
+    with store.write() as session:
+        service.take_extension(session, service.find_case(session, extended_key), date.today(), "many systems")
+    with store.write() as session:
+        requester = service.find_or_create_requester(session, "bo@example.com", "Bo")
+        answered = service.open_case(
+            session,
+            requester=requester,
+            request_types=["opt_out_sale_share"],
+            received_at=received,
+            jurisdiction="US-VA",
+        )
+        workflow.respond(session, answered, "complied", reason="opted out", purge_id_documents=True)
+        service.open_appeal(session, answered, datetime.now(UTC), actor=None)
+        answered_key = answered.key
+        original = {d.event: d.due for d in service.current_deadlines(session, answered.id or 0)}
+    with store.read() as session:
+        extended = service.find_case(session, extended_key)
+        initial = min(d.due for d in service.current_deadlines(session, extended.id or 0) if d.event == "respond")
+        after_initial = due_within(session, initial + timedelta(days=1), 400, LEADS)
+        assert extended.due_date is not None and extended.due_date > initial
+        assert [(r.kind, r.event, r.due) for r in after_initial if r.case_key == extended_key] == [
+            ("due", "respond_extended", extended.due_date)
+        ]
+        assert [r for r in due_within(session, date.today(), 400, LEADS) if r.case_key == answered_key] == []
+        assert set(NO_EXTENSION_DECISION) == service.ANSWERED_STATUSES | {"extended"}
+        late = due_within(session, original["respond"] + timedelta(days=1), 400, LEADS)
+        assert [r for r in late if r.case_key == answered_key] == []

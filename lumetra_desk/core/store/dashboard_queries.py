@@ -34,8 +34,9 @@ from lumetra_desk.core.store.models import (
 from lumetra_desk.core.store.queries import session_cursor
 
 PENDING = "pending"
-# Statuses in which no response deadline runs any more (answered, or the clock already moved by an extension).
-NO_EXTENSION_DECISION = ("responded", "closed", "extended")
+# Statuses in which no extension is left to decide: answered (the original of an appeal too), merged into another
+# case, or already extended.
+NO_EXTENSION_DECISION = ("responded", "appealed", "closed", "merged", "extended")
 
 
 @dataclass(frozen=True)
