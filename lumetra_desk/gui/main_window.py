@@ -58,6 +58,8 @@ TIERS = ("free", "paid", "enterprise", "unknown")
 DEMO_CASES = 500
 EMPTY_PAGE, WORK_PAGE = 0, 1
 DASHBOARD_TAB, CASES_TAB, INTAKE_TAB = 0, 1, 2
+REQUESTER_COLUMN = 4  # of the case list model
+CASE_VIEW_WIDTH = 760  # the open case's share of the window before it is resized
 MAIL_SUFFIXES = (".eml", ".mbox", ".mbx", ".msg", ".txt", "")
 
 
@@ -188,13 +190,18 @@ class MainWindow(QMainWindow):
         table.verticalHeader().setVisible(False)
         table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
         table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
-        for column, width in enumerate((130, 190, 120, 90, 260, 160, 80)):
+        due_width = table.fontMetrics().horizontalAdvance("2026-12-31 (365 d overdue)") + 24
+        for column, width in enumerate((130, due_width, 120, 90, 220, 160, 80)):
             table.setColumnWidth(column, width)
+        header.moveSection(REQUESTER_COLUMN, 1)  # who asked beside the key, then by when
         table.selectionModel().currentRowChanged.connect(self._case_row_changed)
         table.activated.connect(lambda _index: self.case_view.ui.caseTabs.setFocus())
-        self.ui.caseSplitter.setStretchFactor(0, 1)
+        # The list keeps the width that shows key, requester and due; the open case takes the rest of the window.
+        readable = sum(header.sectionSize(header.logicalIndex(visual)) for visual in range(3))
+        readable += 2 * table.frameWidth() + table.verticalScrollBar().sizeHint().width()
+        self.ui.caseSplitter.setStretchFactor(0, 0)
         self.ui.caseSplitter.setStretchFactor(1, 1)
-        self.ui.caseSplitter.setSizes([620, 760])
+        self.ui.caseSplitter.setSizes([readable, CASE_VIEW_WIDTH])
 
     def _setup_status_bar(self) -> None:
         """The case count stays at the left; summaries and errors show over it for a while, then it returns."""

@@ -59,3 +59,24 @@ def test_sorting_and_filtering_reload_the_ids(qtbot: QtBot, store: Store) -> Non
     with qtbot.waitSignal(window.cases.loaded):
         window.ui.jurisdictionFilter.setCurrentIndex(window.ui.jurisdictionFilter.findData("US-CA"))
     assert all(window.cases.index(r, 3).data() == "US-CA" for r in range(window.cases.rowCount()))
+
+
+def test_the_case_list_beside_the_open_case_shows_key_requester_and_due(qtbot: QtBot, store: Store) -> None:
+    """Whatever the window's width, the list keeps the width of its first three columns; the case takes the rest."""
+    demo.fill(store, 40, seed=4)
+    window = _window(qtbot, store)
+    qtbot.waitUntil(lambda: window.cases.rowCount() > 0 and window.case_view.current is not None)
+    window.ui.actionCases.trigger()
+    table, header = window.ui.caseTable, window.ui.caseTable.horizontalHeader()
+    first = [window.cases.headerData(header.logicalIndex(v), Qt.Orientation.Horizontal) for v in range(3)]
+    assert first == ["Case", "Requester", "Due"]
+    for width in (1300, 1600):
+        window.resize(width, 820)
+        qtbot.waitUntil(lambda width=width: window.ui.caseSplitter.width() > width - 100)
+        shown = sum(header.sectionSize(header.logicalIndex(v)) for v in range(3))
+        assert shown <= table.viewport().width() <= shown + 40, (width, window.ui.caseSplitter.sizes())
+    with qtbot.waitSignal(window.cases.loaded):
+        table.sortByColumn(1, Qt.SortOrder.AscendingOrder)  # the model's columns are unchanged: Due sorts by due
+    dues = [window.cases.row_at(r).due_date for r in range(window.cases.rowCount())]  # type: ignore[union-attr]
+    known = [d for d in dues if d is not None]
+    assert known == sorted(known)

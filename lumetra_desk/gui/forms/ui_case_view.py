@@ -76,6 +76,7 @@ class Ui_CaseView(object):
 
         self.requesterLabel = QLabel(self.overviewTab)
         self.requesterLabel.setObjectName(u"requesterLabel")
+        self.requesterLabel.setWordWrap(True)
         self.requesterLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.overviewForm.setWidget(0, QFormLayout.ItemRole.FieldRole, self.requesterLabel)
@@ -87,6 +88,7 @@ class Ui_CaseView(object):
 
         self.typesLabel = QLabel(self.overviewTab)
         self.typesLabel.setObjectName(u"typesLabel")
+        self.typesLabel.setWordWrap(True)
 
         self.overviewForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.typesLabel)
 
@@ -131,6 +133,7 @@ class Ui_CaseView(object):
 
         self.timelineCaption = QLabel(self.overviewTab)
         self.timelineCaption.setObjectName(u"timelineCaption")
+        self.timelineCaption.setWordWrap(True)
 
         self.overviewLayout.addWidget(self.timelineCaption)
 
