@@ -14,6 +14,7 @@ from sqlmodel import Session, col, select
 from lumetra_desk.cli.context import CliContext
 from lumetra_desk.core import rules
 from lumetra_desk.core.cases import export, service, verification, workflow
+from lumetra_desk.core.cases.wording import status_words
 from lumetra_desk.core.errors import InvalidInputError
 from lumetra_desk.core.letters.issue import LetterExtras, issue_letter
 from lumetra_desk.core.settings import load_settings
@@ -239,7 +240,8 @@ def run_show(args: argparse.Namespace, ctx: CliContext) -> int:
     if args.json:
         print(json.dumps(data, indent=2, ensure_ascii=False))
         return 0
-    print(f"{data['key']}  {data['status']}  (turn: {data['whose_turn']})  {data['jurisdiction']}  {data['tier']}")
+    status = status_words(data["status"])
+    print(f"{data['key']}  {status}  (turn: {data['whose_turn']})  {data['jurisdiction']}  {data['tier']}")
     print(f"  rights: {', '.join(data['request_types'])}; received {data['received'][:10]}; due {data['due'] or '-'}")
     if data["outcome"]:
         print(f"  outcome: {data['outcome']} {data['outcome_reason'] or ''}".rstrip())
@@ -249,7 +251,7 @@ def run_show(args: argparse.Namespace, ctx: CliContext) -> int:
     for e in data["clock_events"]:
         print(f"  clock: {e['kind']} on {e['on']} {e['reason']}")
     for link in data["linked_cases"]:
-        print(f"  linked: {link['relation'].replace('_', ' ')} {link['key']} ({link['status']})")
+        print(f"  linked: {link['relation'].replace('_', ' ')} {link['key']} ({status_words(link['status'])})")
     v = data["verification"]
     written = "" if v["plan_written"] else "; plan not written yet"
     print(f"  verification: {v['state']} ({v['level']}; {v['citation']}{written})")
@@ -304,7 +306,9 @@ def run_transition(args: argparse.Namespace, ctx: CliContext) -> int:
                 waiting_for=args.waiting_for or "",
                 purge_id_documents=purge,
             )
-        print(f"{case.key} is now {case.status}; due {case.due_date.isoformat() if case.due_date else '-'}.")
+        print(
+            f"{case.key} is now {status_words(case.status)}; due {case.due_date.isoformat() if case.due_date else '-'}."
+        )
     return 0
 
 

@@ -26,6 +26,7 @@ from lumetra_desk.core import audit, rules
 from lumetra_desk.core.cases import service, verification, workflow
 from lumetra_desk.core.cases.deadline_reading import read_deadlines
 from lumetra_desk.core.cases.reasons import reason_codes
+from lumetra_desk.core.cases.wording import status_words
 from lumetra_desk.core.dashboard import countdown, event_words, explain_deadline
 from lumetra_desk.core.errors import InvalidInputError
 from lumetra_desk.core.letters.issue import LetterExtras, issue_letter, send_letter
@@ -259,7 +260,7 @@ class CaseView(QWidget):
 
     def _show_header(self, loaded: Loaded) -> None:
         case = loaded.detail.case
-        self.ui.caseTitle.setText(f"{case.key} · {case.status.replace('_', ' ')} · {case.subject}")
+        self.ui.caseTitle.setText(f"{case.key} · {status_words(case.status)} · {case.subject}")
         today = date.today()
         due = countdown(case.due_date, today)
         basis = self._governing_basis(loaded.detail)

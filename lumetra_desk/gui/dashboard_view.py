@@ -9,6 +9,7 @@ from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, QP
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QHeaderView, QPushButton, QWidget
 
+from lumetra_desk.core.cases.wording import status_words
 from lumetra_desk.core.dashboard import (
     BUCKET_LABELS,
     Bucket,
@@ -62,7 +63,7 @@ class NextDeadlinesModel(QAbstractTableModel):
                     left.text,
                     event_words(row.due_event),
                     row.key,
-                    row.status.replace("_", " "),
+                    status_words(row.status),
                     row.jurisdiction,
                     row.requester_name or row.requester_email,
                 )

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lumetra_desk.core.cases.wording import STATUS_WORDS
 from lumetra_desk.core.dashboard import BUCKETS, Bucket, NextDeadline, bucket_filter
 from lumetra_desk.core.paths import AppPaths
 from lumetra_desk.core.store.case_list import CaseFilter
@@ -35,18 +36,6 @@ if TYPE_CHECKING:
     from lumetra_desk.gui.models.case_table import CaseTableModel
     from lumetra_desk.gui.reminder_tray import ReminderService
 
-STATUSES = (
-    "new",
-    "acknowledged",
-    "verifying",
-    "awaiting_requester",
-    "in_progress",
-    "extended",
-    "responded",
-    "appealed",
-    "closed",
-    "merged",
-)
 DUE_CHOICES: tuple[tuple[str, str], ...] = (
     ("Any due date", ""),
     ("Overdue", "overdue"),
@@ -226,8 +215,8 @@ class MainWindow(QMainWindow):
 
         self.ui.statusFilter.addItem("Open cases", "open")
         self.ui.statusFilter.addItem("All statuses", "")
-        for status in STATUSES:
-            self.ui.statusFilter.addItem(status.replace("_", " ").capitalize(), status)
+        for status, words in STATUS_WORDS.items():
+            self.ui.statusFilter.addItem(words.capitalize(), status)
         for label, value in DUE_CHOICES:
             self.ui.dueFilter.addItem(label, value)
         self.ui.jurisdictionFilter.addItem("All jurisdictions", "")

@@ -13,6 +13,7 @@ from sqlalchemy.orm import make_transient_to_detached
 from sqlmodel import Session, col, select
 
 from lumetra_desk.core import audit, rules
+from lumetra_desk.core.cases.wording import status_words
 from lumetra_desk.core.errors import InvalidInputError, NotFoundError
 from lumetra_desk.core.intake.classify import default_vocabulary
 from lumetra_desk.core.store import bulk, single_rows
@@ -426,7 +427,7 @@ def take_extension(session: Session, case: Case, on: date, reason: str, actor: s
         raise InvalidInputError(problem)
     if case.status not in EXTENDABLE_STATUSES:
         raise InvalidInputError(
-            f"Case {case.key} is {case.status.replace('_', ' ')}; only a case not yet answered can be extended."
+            f"Case {case.key} is {status_words(case.status)}; only a case not yet answered can be extended."
         )
     check_day(case, on, "the extension")
     letter = session.exec(select(Letter).where(Letter.case_id == case.id, Letter.kind == "extension_notice")).first()
@@ -542,7 +543,7 @@ def open_appeal(
         )
     if original.status not in APPEALABLE_STATUSES:
         raise InvalidInputError(
-            f"Case {original.key} is {original.status.replace('_', ' ')}; only an answered case can be appealed."
+            f"Case {original.key} is {status_words(original.status)}; only an answered case can be appealed."
         )
     if "appeal" in request_types_of(session, original.id or 0):
         raise InvalidInputError(f"Case {original.key} is itself an appeal; its decision is final.")
@@ -586,7 +587,7 @@ def merge(session: Session, keep: Case, duplicate: Case, *, actor: str | None, r
     for case in (keep, duplicate):
         if case.status not in OPEN_STATUSES:
             raise InvalidInputError(
-                f"Case {case.key} is {case.status.replace('_', ' ')}; only cases still being worked on can be merged "
+                f"Case {case.key} is {status_words(case.status)}; only cases still being worked on can be merged "
                 "(a request that arrives after the answer is a new request)."
             )
     if keep.requester_id != duplicate.requester_id:

@@ -18,6 +18,7 @@ from sqlmodel import Session, col, select
 
 from lumetra_desk.core import audit, rules
 from lumetra_desk.core.cases.service import OPEN_STATUSES, request_types_of
+from lumetra_desk.core.cases.wording import status_words
 from lumetra_desk.core.errors import InvalidInputError
 from lumetra_desk.core.rules.model import VERIFICATION_LEVELS
 from lumetra_desk.core.store.models import Attachment, Case, Requester, VerificationStep, utcnow
@@ -274,7 +275,7 @@ def record_account(
         raise InvalidInputError(f"Say how the account of case {case.key}'s requester was found (a reason is required).")
     if case.status not in OPEN_STATUSES:
         raise InvalidInputError(
-            f"Case {case.key} is {case.status.replace('_', ' ')}; the account is recorded only while the request is "
+            f"Case {case.key} is {status_words(case.status)}; the account is recorded only while the request is "
             "being worked on."
         )
     steps = steps_of(session, case.id or 0)
@@ -364,7 +365,7 @@ def record_step(
     """
     if case.status not in OPEN_STATUSES:
         raise InvalidInputError(
-            f"Case {case.key} is {case.status.replace('_', ' ')}; verification is recorded only while the request "
+            f"Case {case.key} is {status_words(case.status)}; verification is recorded only while the request "
             "is being worked on."
         )
     steps = steps_of(session, case.id or 0)

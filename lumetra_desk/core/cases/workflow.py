@@ -17,21 +17,11 @@ from sqlmodel import Session, col, select
 from lumetra_desk.core import audit, rules
 from lumetra_desk.core.cases import service, verification
 from lumetra_desk.core.cases.reasons import check_reason_code
+from lumetra_desk.core.cases.wording import STATUS_WORDS, status_words, statuses_in_words
 from lumetra_desk.core.errors import InvalidInputError
 from lumetra_desk.core.store.models import Attachment, Case, CaseRequestType, ClockEvent, utcnow
 
-STATUSES: tuple[str, ...] = (
-    "new",
-    "acknowledged",
-    "awaiting_requester",
-    "verifying",
-    "in_progress",
-    "extended",
-    "responded",
-    "appealed",
-    "closed",
-    "merged",
-)
+STATUSES: tuple[str, ...] = tuple(STATUS_WORDS)
 # Which statuses each status may be reached from by a plain transition.
 SOURCES: dict[str, frozenset[str]] = {
     "acknowledged": frozenset({"new"}),
@@ -86,14 +76,15 @@ def refusal(session: Session, case: Case, target: str) -> str | None:
     if target not in STATUSES:
         return f"Unknown status {target!r}; the statuses are {', '.join(STATUSES)}."
     if target in SPECIAL_TARGETS:
-        return f"A case becomes {target} only through its own step: {SPECIAL_TARGETS[target]}."
+        return f"A case becomes {status_words(target)} only through its own step: {SPECIAL_TARGETS[target]}."
     if case.status == target:
-        return f"Case {case.key} is already {target.replace('_', ' ')}."
+        return f"Case {case.key} is already {status_words(target)}."
+    if target not in SOURCES:  # "new": a status a case has only until its first step
+        return f"Case {case.key} cannot become {status_words(target)} again; a case is new only until its first step."
     if case.status not in SOURCES[target]:
-        allowed = ", ".join(sorted(SOURCES[target]))
         return (
-            f"Case {case.key} is {case.status.replace('_', ' ')}; it can become {target.replace('_', ' ')} only "
-            f"from {allowed}."
+            f"Case {case.key} is {status_words(case.status)}; it can become {status_words(target)} only "
+            f"from {statuses_in_words(SOURCES[target])}."
         )
     if target == "extended":
         return service.extension_refusal(session, case, date.today())
@@ -124,12 +115,12 @@ def transition(
     if target == "responded":
         raise InvalidInputError(f"A response needs an outcome: cases transition {case.key} responded --outcome ...")
     if not reason.strip():
-        raise InvalidInputError(f"Say why case {case.key} becomes {target.replace('_', ' ')} (a reason is required).")
+        raise InvalidInputError(f"Say why case {case.key} becomes {status_words(target)} (a reason is required).")
     problem = refusal(session, case, target)
     if problem:
         raise InvalidInputError(problem)
     day = on or date.today()
-    service.check_day(case, day, f"the move to {target.replace('_', ' ')}")
+    service.check_day(case, day, f"the move to {status_words(target)}")
     if target == "extended":
         service.take_extension(session, case, day, reason, actor)
         return
@@ -260,7 +251,7 @@ def respond(
 
 def refusal_to_respond(session: Session, case: Case) -> str | None:
     if case.status not in SOURCES["responded"]:
-        return f"Case {case.key} is {case.status.replace('_', ' ')}; only a case being worked on can be answered."
+        return f"Case {case.key} is {status_words(case.status)}; only a case being worked on can be answered."
     return None
 
 
@@ -371,7 +362,7 @@ def _decide_appeal(
 def close(session: Session, case: Case, *, reason: str, actor: str | None, purge_id_documents: bool) -> None:
     """Close an answered case; identity documents are purged now when the settings say so (data minimisation)."""
     if case.status not in ("responded", "appealed"):
-        raise InvalidInputError(f"Case {case.key} is {case.status.replace('_', ' ')}; only an answered case closes.")
+        raise InvalidInputError(f"Case {case.key} is {status_words(case.status)}; only an answered case closes.")
     case.closed_at = utcnow()
     service.set_status(session, case, "closed", reason=reason.strip(), actor=actor)
     if purge_id_documents:
@@ -439,5 +430,5 @@ def appeal_refusal(session: Session, case: Case) -> str | None:
     if is_appeal(session, case):
         return f"Case {case.key} is itself an appeal; its decision is final."
     if case.status not in service.APPEALABLE_STATUSES:
-        return f"Case {case.key} is {case.status.replace('_', ' ')}; only an answered case can be appealed."
+        return f"Case {case.key} is {status_words(case.status)}; only an answered case can be appealed."
     return None

@@ -25,6 +25,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush
 
+from lumetra_desk.core.cases.wording import status_words
 from lumetra_desk.core.dashboard import countdown, explain_deadline
 from lumetra_desk.core.store.dashboard_queries import DeadlineBasis, governing_bases
 from lumetra_desk.core.store.db import Store
@@ -257,7 +258,7 @@ class CaseTableModel(QAbstractTableModel):
                 return "—"
             return f"{row.due_date.isoformat()} ({countdown(row.due_date, self.today).text})"
         if column == 2:
-            return row.status.replace("_", " ")
+            return status_words(row.status)
         if column == 3:
             return row.jurisdiction
         if column == 4:
