@@ -14,7 +14,8 @@ from sqlmodel import Session, col, select
 from lumetra_desk.cli.context import CliContext
 from lumetra_desk.core import rules
 from lumetra_desk.core.cases import export, service, verification, workflow
-from lumetra_desk.core.cases.wording import status_words
+from lumetra_desk.core.cases.deadline_reading import read_case_deadlines
+from lumetra_desk.core.cases.wording import clock_event_words, status_words
 from lumetra_desk.core.errors import InvalidInputError
 from lumetra_desk.core.letters.issue import LetterExtras, issue_letter
 from lumetra_desk.core.settings import load_settings
@@ -155,6 +156,7 @@ def _show_data(session: Session, case: Case) -> dict[str, Any]:
     deadlines = session.exec(
         select(Deadline).where(Deadline.case_id == case_id).order_by(col(Deadline.computed_at), col(Deadline.id))
     ).all()
+    readings = read_case_deadlines(session, case, deadlines, date.today())
     plan = verification.plan_for_case(session, case)
     recorded = verification.steps_of(session, case_id)
     return {
@@ -182,8 +184,10 @@ def _show_data(session: Session, case: Case) -> dict[str, Any]:
                 "basis": d.basis,
                 "current": d.superseded_at is None,
                 "superseded_at": d.superseded_at.isoformat() if d.superseded_at else None,
+                "state": reading.state,  # running, extended, decided, met, late... (see cases.deadline_reading)
+                "reading": reading.text,  # "in 5 d", "extended on 2026-03-20", "met 2026-04-01"
             }
-            for d in deadlines
+            for d, reading in zip(deadlines, readings, strict=True)
         ],
         "clock_events": [
             {"kind": e.kind, "on": e.occurred_on.isoformat(), "reason": e.reason}
@@ -246,10 +250,11 @@ def run_show(args: argparse.Namespace, ctx: CliContext) -> int:
     if data["outcome"]:
         print(f"  outcome: {data['outcome']} {data['outcome_reason'] or ''}".rstrip())
     for d in _history_beside_current(data["deadlines"]):
-        superseded = "" if d["current"] else f"  (superseded {d['superseded_at'][:10]})"
-        print(f"  {d['event']:<24} {d['due']}  {d['request_type']}{superseded}")
+        now = f"  {d['reading']}" if d["current"] else f"  (superseded {d['superseded_at'][:10]})"
+        print(f"  {d['event']:<24} {d['due']}  {d['request_type']}{now}")
     for e in data["clock_events"]:
-        print(f"  clock: {e['kind']} on {e['on']} {e['reason']}")
+        reason = f": {e['reason']}" if e["reason"] else ""
+        print(f"  clock: {clock_event_words(e['kind'])} on {e['on']}{reason}")
     for link in data["linked_cases"]:
         print(f"  linked: {link['relation'].replace('_', ' ')} {link['key']} ({status_words(link['status'])})")
     v = data["verification"]

@@ -91,14 +91,22 @@ def test_show_lists_a_moved_deadline_once_through_an_extension_and_the_answer(
     ]
     assert deadline_lines == [  # the ID restarted the month once; each earlier date is listed once, by its successor
         "respond 2026-04-02 access (superseded)",
-        "respond 2026-04-10 access",
+        "respond 2026-04-10 access extended on 2026-03-20",
         "respond_extended 2026-06-02 access (superseded)",
-        "respond_extended 2026-06-10 access",
+        "respond_extended 2026-06-10 access met 2026-04-01",
         "extension_notice_by 2026-04-02 access (superseded)",
-        "extension_notice_by 2026-04-10 access",
+        "extension_notice_by 2026-04-10 access decided 2026-03-20",
     ]
+    assert "clock: extension taken on 2026-03-20: complex" in out and "extension_taken" not in out
     shown = json.loads(_cli(capsys, "cases", "show", key, "--json")[1])
     assert [(d["event"], d["current"]) for d in shown["deadlines"]].count(("respond", False)) == 1
+    current = {d["event"]: (d["state"], d["reading"]) for d in shown["deadlines"] if d["current"]}
+    assert current == {
+        "respond": ("extended", "extended on 2026-03-20"),
+        "respond_extended": ("met", "met 2026-04-01"),
+        "extension_notice_by": ("decided", "decided 2026-03-20"),
+    }
+    assert [e["kind"] for e in shown["clock_events"]] == ["id_requested", "id_received", "extension_taken"]
     assert all(d["superseded_at"] is None for d in shown["deadlines"] if d["current"])
 
 

@@ -10,7 +10,7 @@ from test_workflow import _move
 
 from lumetra_desk.cli.main import main
 from lumetra_desk.core.cases import service, workflow
-from lumetra_desk.core.cases.wording import STATUS_WORDS, statuses_in_words
+from lumetra_desk.core.cases.wording import STATUS_WORDS, clock_event_words, statuses_in_words
 from lumetra_desk.core.store.db import Store
 from lumetra_desk.core.store.models import Case
 
@@ -21,6 +21,8 @@ def test_the_workflow_knows_exactly_the_statuses_that_have_words() -> None:
     assert tuple(STATUS_WORDS) == workflow.STATUSES
     assert statuses_in_words(["extended", "new", "awaiting_requester"]) == "new, awaiting the requester or extended"
     assert statuses_in_words(["responded"]) == "responded"
+    assert clock_event_words("extension_taken") == "extension taken"
+    assert clock_event_words("id_requested") == "ID requested"
 
 
 def test_no_refusal_of_any_action_in_any_status_shows_a_status_id(store: Store) -> None:

@@ -13,8 +13,12 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Literal, Protocol
 
-from lumetra_desk.core.cases.service import ANSWERED_STATUSES
+from sqlmodel import Session
+
+from lumetra_desk.core.cases.service import ANSWERED_STATUSES, clock_events_of
 from lumetra_desk.core.dashboard import Urgency, countdown
+from lumetra_desk.core.store.dashboard_queries import acknowledged_on, right_outcomes
+from lumetra_desk.core.store.models import Case
 
 DeadlineState = Literal[
     "running",  # still to be met: counts down
@@ -130,6 +134,22 @@ def read_deadlines(
         return DeadlineReading("running", ahead.text, ahead.urgency)
 
     return [read(row) for row in rows]
+
+
+def read_case_deadlines(
+    session: Session, case: Case, rows: Sequence[DeadlineRowLike], today: date
+) -> list[DeadlineReading]:
+    """``read_deadlines`` of a stored case: its own clock events, outcomes, answer and acknowledgement."""
+    case_id = case.id or 0
+    return read_deadlines(
+        rows,
+        status=case.status,
+        events=clock_events_of(session, case_id),
+        outcomes=right_outcomes(session, case_id),
+        responded_on=case.responded_at.date() if case.responded_at else None,
+        acknowledged_on=acknowledged_on(session, case_id),
+        today=today,
+    )
 
 
 def _answered(due: date, responded_on: date | None) -> DeadlineReading:

@@ -1,7 +1,7 @@
-"""Case statuses in the words the officer reads, one table for the window, the CLI and refusals.
+"""Case statuses and clock events in the words the officer reads, one table for the window, the CLI and refusals.
 
-The ids (``awaiting_requester``) stay what the store, ``--json`` and the command-line options use; every sentence
-and label names them in words ("awaiting the requester").
+The ids (``awaiting_requester``, ``extension_taken``) stay what the store, ``--json`` and the command-line options
+use; every sentence and label names them in words ("awaiting the requester", "extension taken").
 """
 
 from __future__ import annotations
@@ -32,3 +32,10 @@ def statuses_in_words(statuses: Iterable[str]) -> str:
     order = list(STATUS_WORDS)
     words = [status_words(s) for s in sorted(set(statuses), key=lambda s: order.index(s) if s in order else len(order))]
     return " or ".join(words) if len(words) < 3 else f"{', '.join(words[:-1])} or {words[-1]}"
+
+
+def clock_event_words(kind: str) -> str:
+    """A clock event in words ("extension taken", "ID requested"), as the rules options name it, unhyphenated."""
+    from lumetra_desk.core.rules.model import CLOCK_EVENT_WORDS  # the statute engine loads only when asked
+
+    return CLOCK_EVENT_WORDS.get(kind, kind).replace("-", " ").replace("_", " ")

@@ -318,13 +318,7 @@ def case_detail(session: Session, case_id: int) -> CaseDetail | None:
     requester = session.get(Requester, case.requester_id)
     assert requester is not None, "every case has a requester"
     conn = session.connection()
-    outcomes: dict[str, str] = dict(
-        conn.execute(
-            select(col(CaseRequestType.request_type), col(CaseRequestType.outcome))
-            .where(col(CaseRequestType.case_id) == case_id)
-            .order_by(col(CaseRequestType.is_primary).desc(), col(CaseRequestType.id))
-        ).all()
-    )
+    outcomes = right_outcomes(session, case_id)
     types = list(outcomes)
     messages = [
         MessageSummary(cast(int, m_id), direction, received, addr, name, subject, kind, state)
@@ -436,6 +430,19 @@ def case_detail(session: Session, case_id: int) -> CaseDetail | None:
         clock_events=clock_events,
         outcomes=outcomes,
         acknowledged_on=acknowledged_on(session, case_id),
+    )
+
+
+def right_outcomes(session: Session, case_id: int) -> dict[str, str]:
+    """Each right of the case (the primary one first) with its own outcome, "" until it is answered."""
+    return dict(
+        session.connection()
+        .execute(
+            select(col(CaseRequestType.request_type), col(CaseRequestType.outcome))
+            .where(col(CaseRequestType.case_id) == case_id)
+            .order_by(col(CaseRequestType.is_primary).desc(), col(CaseRequestType.id))
+        )
+        .all()
     )
 
 
