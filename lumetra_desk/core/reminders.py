@@ -26,6 +26,8 @@ from lumetra_desk.core.store.dashboard_queries import DueItem, extension_windows
 ReminderKind = Literal["overdue", "due", "extension_window"]
 SHOWN_FILE = "reminders-shown.json"
 SHOWN_KEPT_DAYS = 60  # shown-keys of deadlines this far in the past are forgotten
+# One calendar event per case and thing due, whichever deadline governs it now (respond, respond_extended...).
+CALENDAR_ENTRIES: dict[ReminderKind, str] = {"overdue": "answer", "due": "answer", "extension_window": "extension"}
 
 
 @dataclass(frozen=True)
@@ -182,7 +184,9 @@ class ShownReminders:
 def calendar_bytes(session: Session, today: date, within_days: int, lead_days: Sequence[int]) -> tuple[bytes, int]:
     """An iCalendar file of every open deadline (overdue ones included) with a display alarm per lead time.
 
-    The UID names the case and the deadline, so re-importing an updated export updates events in place.
+    The UID names the case and what is due (its answer, or the extension decision), not which rule gives the
+    date: re-importing an updated export moves an extended case's event to the extended date in place, rather
+    than adding it beside the original date.
     """
     calendar = Calendar()
     calendar.add("prodid", "-//Lumetra//Lumetra Desk//EN")
@@ -192,7 +196,7 @@ def calendar_bytes(session: Session, today: date, within_days: int, lead_days: S
     stamp = datetime.now(UTC)
     for reminder in reminders:
         event = Event()
-        event.add("uid", f"{reminder.case_key}-{reminder.event}@lumetra-desk")
+        event.add("uid", f"{reminder.case_key}-{CALENDAR_ENTRIES[reminder.kind]}@lumetra-desk")
         event.add("dtstamp", stamp)
         event.add("dtstart", reminder.due)
         event.add("dtend", reminder.due + timedelta(days=1))

@@ -16,7 +16,7 @@ from lumetra_desk.core.cases import service, workflow
 from lumetra_desk.core.dashboard import BUCKETS, bucket_filter, countdown, dashboard_counts
 from lumetra_desk.core.letters.issue import LetterExtras, issue_letter
 from lumetra_desk.core.paths import AppPaths
-from lumetra_desk.core.reminders import ShownReminders, daily_digest, due_within, notifications_due
+from lumetra_desk.core.reminders import ShownReminders, calendar_bytes, daily_digest, due_within, notifications_due
 from lumetra_desk.core.settings import Settings
 from lumetra_desk.core.store.dashboard_queries import NO_EXTENSION_DECISION
 from lumetra_desk.core.store.db import Store
@@ -152,3 +152,27 @@ def test_an_extended_or_answered_case_is_not_reminded_on_its_original_dates(stor
         assert set(NO_EXTENSION_DECISION) == service.ANSWERED_STATUSES | {"extended"}
         late = due_within(session, original["respond"] + timedelta(days=1), 400, LEADS)
         assert [r for r in late if r.case_key == answered_key] == []
+
+
+def test_the_calendar_event_of_an_extended_case_moves_to_the_extended_date(store: Store) -> None:
+    """Same UID before and after the extension, so a re-imported export updates the event instead of adding one."""
+    key = _open_case(store, datetime.now(UTC) - timedelta(days=3), jurisdiction="EU")
+
+    def answer_events() -> dict[str, date]:
+        with store.read() as session:
+            ics, _count = calendar_bytes(session, date.today(), 400, LEADS)
+        events = Calendar.from_ical(ics).walk("VEVENT")
+        return {str(e["uid"]): e["dtstart"].dt for e in events if str(e["uid"]).startswith(key)}
+
+    before = answer_events()
+    assert set(before) == {f"{key}-answer@lumetra-desk", f"{key}-extension@lumetra-desk"}
+    issue_letter(
+        store, key, "extension_notice", Settings(), LetterExtras(extension_reason="volume"), today=date.today()
+    )
+    with store.write() as session:
+        case = service.find_case(session, key)
+        service.take_extension(session, case, date.today(), "many systems")
+        extended_due = case.due_date
+    after = answer_events()
+    assert after == {f"{key}-answer@lumetra-desk": extended_due}
+    assert extended_due is not None and extended_due > before[f"{key}-answer@lumetra-desk"]
