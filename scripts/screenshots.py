@@ -90,6 +90,7 @@ def main() -> int:
 
         window.show_bucket("due_week")
         wait_until(lambda: window.case_view.current is not None)
+        beside_the_case = window.ui.caseSplitter.sizes()  # the window's own layout, shown with the case below
         window.ui.caseSplitter.setSizes([900, 500])
         settle()
         window.grab().save(str(args.out / "screen-case-list.png"))
@@ -101,7 +102,7 @@ def main() -> int:
         window.ui.caseTable.setCurrentIndex(window.cases.index(shown, 0))
         case_id = window.cases.case_id(shown)
         wait_until(lambda: window.case_view.current is not None and window.case_view.case_id == case_id)
-        window.ui.caseSplitter.setSizes([380, 1020])
+        window.ui.caseSplitter.setSizes(beside_the_case)
         settle()
         window.grab().save(str(args.out / "screen-case-view.png"))
 
