@@ -90,11 +90,13 @@ def test_access_response_unknown_tier_shows_both_tiers() -> None:
 
 def test_access_response_offers_the_opt_out_only_to_a_requester_who_has_not_asked_for_it() -> None:
     text = pdf_text(render_letter("access_response", base_data(opt_out_scope=())).pdf)
-    assert "You may opt out of the sale or sharing of your personal information at any time by writing to" in text
-    asked = base_data(opt_out_scope=("the sale and sharing of your personal information",))
+    assert "You may opt out of the sale of your personal information at any time by writing to" in text
+    asked = base_data(opt_out_scope=("the sale of your personal information",))
     text = pdf_text(render_letter("access_response", asked).pdf)
-    assert "You have also asked us to stop the sale and sharing of your personal information, and we confirm" in text
+    assert "You have also asked us to stop the sale of your personal information, and we confirm" in text
     assert "You may opt out" not in text
+    no_such_right = pdf_text(render_letter("access_response", base_data(opt_out_scope=(), sale_opt_out="")).pdf)
+    assert "opt out" not in no_such_right.replace("Opting out", "")
 
 
 def test_opt_out_paid_tier_says_we_do_not_sell() -> None:

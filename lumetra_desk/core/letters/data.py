@@ -156,6 +156,9 @@ class LetterData:
     export_files: tuple[ExportFile, ...] = ()
     corrections: tuple[Correction, ...] = ()
     opt_out_scope: tuple[str, ...] = ()
+    access_requests: tuple[str, ...] = ()  # the requests an access response answers, in the requester's words
+    other_rights: tuple[str, ...] = ()  # rights the law grants that the case does not exercise ("to ...")
+    sale_opt_out: str = ""  # what the law's opt-out of sale covers; "" where the law grants none
     denial_reasons: tuple[str, ...] = ()
     statutory_basis: str = ""
     unverified_fallback: FallbackRequest | None = None

@@ -39,6 +39,7 @@ from lumetra_desk.core.letters.data import (
 from lumetra_desk.core.letters.export import requester_export
 from lumetra_desk.core.letters.kinds import get_kind
 from lumetra_desk.core.letters.render import RenderedLetter, render_letter
+from lumetra_desk.core.letters.wording import wording
 from lumetra_desk.core.mail.smtp import (
     OutgoingAttachment,
     OutgoingMail,
@@ -58,31 +59,6 @@ from lumetra_desk.core.store.models import (
     Message,
     Requester,
 )
-
-# How each request type reads in a letter: a noun phrase, so it fits "You asked for ...", "your request for ..."
-# and a list item alike.
-REQUEST_WORDING = {
-    "access": "access to the specific pieces of personal information we hold about you",
-    "access_categories": "access to the categories of personal information we hold about you",
-    "delete": "deletion of your personal information",
-    "correct": "correction of inaccurate personal information",
-    "portability": "a copy of your personal information in a portable format",
-    "opt_out_sale_share": "an opt-out of the sale and sharing of your personal information",
-    "opt_out_targeted_ads": "an opt-out of targeted advertising",
-    "opt_out_profiling": "an opt-out of profiling",
-    "limit_sensitive": "a limit on the use of your sensitive personal information",
-    "withdraw_consent": "the withdrawal of your consent",
-    "object": "an objection to the processing of your personal information",
-    "restrict": "the restriction of the processing of your personal information",
-    "appeal": "an appeal against our decision",
-}
-
-OPT_OUT_WORDING = {
-    "opt_out_sale_share": "the sale and sharing of your personal information",
-    "opt_out_targeted_ads": "targeted advertising",
-    "opt_out_profiling": "profiling in furtherance of decisions that produce legal or similarly significant effects",
-    "limit_sensitive": "uses of your sensitive personal information beyond those the law permits",
-}
 
 # Where to complain when a GDPR-style law refuses a request, and the article that requires saying so
 # (statutes.md §23: Art. 12(4), supervisory authority and judicial remedy; §24: the ICO and the courts).
@@ -123,6 +99,10 @@ JURISDICTION_NAMES = {
     "US-UT": "Utah",
     "US-VA": "Virginia",
 }
+
+# The requests an access response answers (the categories; the specific pieces go with their own letter).
+_ACCESS_TYPES = ("access_categories", "access")
+_SALE_OPT_OUT = "opt_out_sale_share"
 
 # Verification steps the templates already word themselves (declaration form, agent permission).
 _STEPS_IN_TEMPLATE = frozenset({"signed_declaration", "agent_permission", "consumer_confirmation"})
@@ -181,6 +161,10 @@ def build_letter_data(
     waiting = [t for t in types if t != "appeal" and (law is None or law.verification_standard(t).level != "none")]
     verification_due = _verification_respond_by(dates, waiting, extended)
     company = settings.company
+
+    def say(request_type: str) -> str:
+        return _wording(request_type, case.jurisdiction)
+
     return LetterData(
         company=CompanyDetails(
             name=company.name,
@@ -199,7 +183,7 @@ def build_letter_data(
         case_key=case.key,
         letter_date=today,
         received_on=(parent.received_at if parent else case.received_at).date(),
-        request_types=tuple(_wording(t) for t in types if t != "appeal") or tuple(_wording(t) for t in types),
+        request_types=tuple(say(t) for t in types if t != "appeal") or tuple(say(t) for t in types),
         jurisdiction=_jurisdiction_facts(
             case.jurisdiction, law, primary, extras.ag_contact or settings.ag_contacts.get(case.jurisdiction, "")
         ),
@@ -207,20 +191,23 @@ def build_letter_data(
         respond_by=due.get("respond"),
         extended_respond_by=due.get("respond_extended"),
         extension_notice_by=due.get("extension_notice_by"),
-        rights_due=_rights_due(dates, types, waiting, law),
+        rights_due=_rights_due(dates, types, waiting, law, case.jurisdiction),
         extension_reason=extras.extension_reason,
         verification_process=extras.verification_process
         or _verification_process(plan, law, case, primary, company.product),
         verification_items=_verification_items(session, case, plan, company.product),
         declaration_required=any(step.code == "signed_declaration" for step in plan.steps),
         agent_name=case.agent_name,
-        verification_requests=tuple(_wording(t) for t in waiting),
-        requests_without_verification=tuple(_wording(t) for t in types if t not in waiting and t != "appeal"),
+        verification_requests=tuple(say(t) for t in waiting),
+        requests_without_verification=tuple(say(t) for t in types if t not in waiting and t != "appeal"),
         verification_respond_by=verification_due,
         verify_by=_verify_by(verification_due, settings.letters.verification_reply_days_before_due, today),
         export_files=tuple(files),
         corrections=extras.corrections,
-        opt_out_scope=tuple(OPT_OUT_WORDING[t] for t in types if t in OPT_OUT_WORDING),
+        opt_out_scope=tuple(scope for scope in (wording(t, case.jurisdiction).opt_out for t in types) if scope),
+        access_requests=tuple(say(t) for t in types if t in _ACCESS_TYPES),
+        other_rights=_other_rights(law, types, case.jurisdiction),
+        sale_opt_out=wording(_SALE_OPT_OUT, case.jurisdiction).opt_out if law and law.grants(_SALE_OPT_OUT) else "",
         denial_reasons=extras.denial_reasons,
         statutory_basis=extras.statutory_basis,
         unverified_fallback=_unverified_fallback(session, case, types, law),
@@ -484,8 +471,19 @@ def _earliest_per_event(dates: dict[str, dict[str, date]]) -> dict[str, date]:
     return earliest
 
 
-def _wording(request_type: str) -> str:
-    return REQUEST_WORDING.get(request_type, request_type.replace("_", " "))
+def _wording(request_type: str, jurisdiction: str) -> str:
+    return wording(request_type, jurisdiction).request
+
+
+def _other_rights(law: rules.JurisdictionRules | None, types: Sequence[str], jurisdiction: str) -> tuple[str, ...]:
+    """The rights the statute engine gives under the case's law that the case does not exercise, once each.
+
+    The categories are left out: every access response gives them."""
+    if law is None:
+        return ()
+    exercised = {wording(t, jurisdiction).right for t in (*types, "access_categories")}
+    rights = dict.fromkeys(wording(t, jurisdiction).right for t in law.rights)
+    return tuple(right for right in rights if right not in exercised)
 
 
 def _rights_due(
@@ -493,6 +491,7 @@ def _rights_due(
     types: Sequence[str],
     waiting: Sequence[str],
     law: rules.JurisdictionRules | None,
+    jurisdiction: str,
 ) -> tuple[RightDue, ...]:
     """Each right with its own initial and extended response dates, the rules they come from, and whether it
     waits for identity verification (``waiting``)."""
@@ -504,7 +503,7 @@ def _rights_due(
         extension = law.extension(request_type) if law else None
         rights.append(
             RightDue(
-                request=_wording(request_type),
+                request=_wording(request_type, jurisdiction),
                 respond_by=known["respond"],
                 extended_respond_by=known.get("respond_extended"),
                 citation=law.response_period(request_type).citation if law else "",
@@ -552,8 +551,8 @@ def _unverified_fallback(
     rule = law.verification_standard(falling_back[0]).if_unverified
     assert rule is not None
     return FallbackRequest(
-        requests=tuple(_wording(t) for t in falling_back),
-        treated_as=_wording(rule.treat_as),
+        requests=tuple(_wording(t, case.jurisdiction) for t in falling_back),
+        treated_as=_wording(rule.treat_as, case.jurisdiction),
         citation=rule.citation,
         verified=law.grants(rule.treat_as) and verification.verified_for(session, case, rule.treat_as),
     )
