@@ -115,7 +115,11 @@ def base_data(**changes: Any) -> LetterData:
         ),
         extension_reason="Your request covers several years of workspace history held in three systems.",
         verification_process="We compare two details you give us with the details of your Engram account.",
-        verification_items=("the email address of your Engram account", "the month you opened the account"),
+        verification_items=(
+            "the email address of your Engram account",
+            "the month you opened the account",
+            "the signed permission you gave Privacy Agents Inc. to make this request for you",
+        ),
         declaration_required=True,
         agent_name="Privacy Agents Inc.",
         verify_by=date(2026, 12, 10),

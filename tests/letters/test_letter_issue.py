@@ -220,7 +220,8 @@ def test_default_signature_names_the_role_once_above_the_company(store: Store) -
 def test_verification_request_asks_for_the_proof_by_our_date_before_the_rights_it_holds_up_are_due(
     store: Store,
 ) -> None:
-    key = _open(store, "US-CA", ["delete", "limit_sensitive"])  # the limit request needs no verification
+    # the limit request needs no verification; without a known account the requester sends details to match
+    key = _open(store, "US-CA", ["delete", "limit_sensitive"], tier="unknown")
     delete = _due("US-CA", "delete", "respond")
     issued = issue_letter(store, key, "verification_request", Settings(), today=date(2026, 11, 5))
     text = pdf_text(issued.rendered.pdf)
@@ -244,7 +245,7 @@ def test_verification_request_asks_for_the_proof_by_our_date_before_the_rights_i
 
 
 def test_after_an_extension_the_verification_request_counts_back_from_the_extended_date(store: Store) -> None:
-    key = _open(store, "US-CA", ["delete"])
+    key = _open(store, "US-CA", ["delete"], tier="unknown")
     extras = LetterExtras(extension_reason="Your records are held in three systems.")
     issue_letter(store, key, "extension_notice", Settings(), extras, today=TODAY)
     with store.write() as session:
@@ -373,7 +374,7 @@ def test_verification_letters_follow_the_plan_for_an_account_holder_and_for_a_re
     and the declaration (§7062), matched with what Lumetra holds, not with an account."""
     holder = _open(store, "US-CA", ["access"], tier="paid")
     text = pdf_text(issue_letter(store, holder, "verification_request", Settings(), today=TODAY).rendered.pdf)
-    assert "a fresh sign-in to your Engram account when we ask for it" in text
+    assert "we will ask you for a fresh sign-in to your Engram account; you need not send us anything now" in text
     assert "Declaration" not in text and "Data point" not in text and "The requester" not in text
     text = pdf_text(issue_letter(store, holder, "acknowledgement", Settings(), today=TODAY).rendered.pdf)
     assert "we will ask you to sign in to it again" in text and "pieces of information" not in text

@@ -147,7 +147,8 @@ class LetterData:
     extension_reason: str = ""
     verification_process: str = ""
     verification_items: tuple[str, ...] = ()
-    declaration_required: bool = False
+    declaration_required: bool = False  # the signed declaration is still to come: the letter carries its form
+    sign_in_before_acting: bool = False  # an account holder signs in again just before we act (nothing to send)
     agent_name: str = ""
     verification_requests: tuple[str, ...] = ()  # the requests that wait for verification, in the same words
     requests_without_verification: tuple[str, ...] = ()  # e.g. opt-outs, which no identity check may hold up

@@ -104,9 +104,6 @@ JURISDICTION_NAMES = {
 _ACCESS_TYPES = ("access_categories", "access")
 _SALE_OPT_OUT = "opt_out_sale_share"
 
-# Verification steps the templates already word themselves (declaration form, agent permission).
-_STEPS_IN_TEMPLATE = frozenset({"signed_declaration", "agent_permission", "consumer_confirmation"})
-
 
 @dataclass(frozen=True)
 class LetterExtras:
@@ -152,6 +149,7 @@ def build_letter_data(
     types = request_types_of(session, case_id)
     primary = types[0] if types else "access"
     plan = verification.plan_for_case(session, case)
+    pending = _pending_steps(session, case, plan)
     law = rules.load_rulebook().find(case.jurisdiction)
     parent = session.get(Case, case.parent_case_id) if case.parent_case_id else None
     is_appeal = "appeal" in types or parent is not None
@@ -195,8 +193,9 @@ def build_letter_data(
         extension_reason=extras.extension_reason,
         verification_process=extras.verification_process
         or _verification_process(plan, law, case, primary, company.product),
-        verification_items=_verification_items(session, case, plan, company.product),
-        declaration_required=any(step.code == "signed_declaration" for step in plan.steps),
+        verification_items=_verification_items(case, pending, company.product),
+        declaration_required=any(step.code == "signed_declaration" for step in pending),
+        sign_in_before_acting=any(step.code == verification.ACCOUNT_STEP for step in pending),
         agent_name=case.agent_name,
         verification_requests=tuple(say(t) for t in waiting),
         requests_without_verification=tuple(say(t) for t in types if t not in waiting and t != "appeal"),
@@ -315,7 +314,8 @@ def _kept_file(case_id: int, file: OutgoingAttachment, letter_filename: str) -> 
 
 
 def _check_identity(session: Session, case: Case, kind: str) -> None:
-    """No letter that discloses, deletes or corrects before verification; no "unable to verify" after it."""
+    """No letter that discloses, deletes or corrects before verification; no "unable to verify" after it, and no
+    verification request where the law verifies nothing."""
     state = verification.verification_state(session, case)
     label = kind.replace("_", " ")
     if kind in _NEED_VERIFIED_IDENTITY and state not in ("passed", "not_needed"):
@@ -324,6 +324,12 @@ def _check_identity(session: Session, case: Case, kind: str) -> None:
         raise InvalidInputError(
             f"Case {case.key}: the {label} letter waits until the requester's identity is verified "
             f"(verification is {state.replace('_', ' ')})."
+        )
+    if kind == "verification_request" and state == "not_needed":
+        plan = verification.plan_for_case(session, case)
+        raise InvalidInputError(
+            f"Case {case.key}: the law needs no identity verification for these requests ({plan.citation}), so "
+            "there is nothing to ask the requester for."
         )
     if kind == "unable_to_verify" and state in ("passed", "not_needed"):
         raise InvalidInputError(
@@ -625,15 +631,18 @@ def _verification_process(
     return text.strip()
 
 
-def _verification_items(
-    session: Session, case: Case, plan: verification.VerificationPlan, product: str
-) -> tuple[str, ...]:
-    """What the requester must give for each pending step of the plan, in their words, not the officer's.
-
-    The declaration and the agent's proof have their own parts of the letter; a step the officer has decided is
-    not asked for again."""
+def _pending_steps(session: Session, case: Case, plan: verification.VerificationPlan) -> list[verification.PlannedStep]:
+    """The required steps of the plan the officer has not decided yet: only these are asked for."""
     decided = {s.code for s in verification.steps_of(session, case.id or 0) if s.status != "pending"}
+    return [step for step in plan.steps if step.required and step.code not in decided]
+
+
+def _verification_items(case: Case, pending: Sequence[verification.PlannedStep], product: str) -> tuple[str, ...]:
+    """What the requester must send for each pending step of the plan, in their words, not the officer's.
+
+    The declaration has its own form in the letter, and a sign-in is not sent but asked for when we act."""
     account = f"your {product} account" if product else "your account"
+    agent = case.agent_name or "your agent"
     if verification.has_account(case):
         details = (
             f"the email address of {account}",
@@ -647,18 +656,17 @@ def _verification_items(
             f"roughly when you first used {product or 'our service'}, and on which device or browser",
         )
     items: list[str] = []
-    for step in plan.steps:
-        if step.code in decided or step.code in _STEPS_IN_TEMPLATE or not step.required:
+    for step in pending:
+        if step.code in ("signed_declaration", verification.ACCOUNT_STEP):
             continue
         if step.code.startswith("data_point_"):
             items.append(details[min(int(step.code.rsplit("_", 1)[1]), len(details)) - 1])
-        elif step.code == verification.ACCOUNT_STEP:
-            items.append(
-                f"a fresh sign-in to {account} when we ask for it, just before we disclose, delete or correct your"
-                " personal information"
-            )
+        elif step.code == "agent_permission":
+            items.append(f"the signed permission you gave {agent} to make this request for you")
+        elif step.code == "consumer_confirmation":
+            items.append(f"your own confirmation, sent from your email address, that you gave {agent} that permission")
         elif step.code == "power_of_attorney":
-            items.append(f"a copy of the power of attorney that lets {case.agent_name or 'your agent'} act for you")
+            items.append(f"a copy of the power of attorney that lets {agent} act for you")
         elif step.code == "consumer_direct_request":
             items.append(
                 "the request sent by you yourself, from your own email address: the law does not let an agent make it"

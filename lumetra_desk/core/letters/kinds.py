@@ -24,7 +24,6 @@ FIELD_LABELS = {
     "jurisdiction.citation": "the statutory citation",
     "respond_by": "the response due date",
     "verification_process": "the description of the verification process",
-    "verification_items": "the information the requester must provide",
     "extended_respond_by": "the extended due date",
     "rights_due": "the response dates of the case's rights (statute engine)",
     "appeal_decide_by": "the date the appeal must be decided by (statute engine)",
@@ -80,6 +79,13 @@ class LetterKind:
             raise InvalidInputError(f"The {label} letter for {data.case_key or 'this case'} is missing {names}.")
         if self.name == "extension_notice":
             _check_extension(data)
+        if self.name == "verification_request" and not (
+            data.verification_items or data.declaration_required or data.sign_in_before_acting
+        ):
+            raise InvalidInputError(
+                f"There is nothing to ask the requester of {data.case_key or 'this case'} for: no step of the "
+                "identity verification plan is waiting for them."
+            )
         if self.name == "appeal_decision" and data.appeal_outcome not in APPEAL_OUTCOMES:
             raise InvalidInputError(
                 f"The appeal outcome {data.appeal_outcome!r} is not one of {', '.join(APPEAL_OUTCOMES)}."
@@ -206,7 +212,7 @@ KINDS: dict[str, LetterKind] = {
             "verification_request",
             "We need to verify your identity",
             "asks for the data points, the signed declaration and the agent's permission",
-            ("request_types", "verification_items", "respond_by"),
+            ("request_types", "respond_by"),
         ),
         LetterKind(
             "extension_notice",
