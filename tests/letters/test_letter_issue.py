@@ -256,6 +256,18 @@ def test_after_an_extension_the_verification_request_counts_back_from_the_extend
     assert f"still answer your request by {long_date(extended)}" in text
 
 
+def test_an_acknowledgement_issued_again_after_the_extension_gives_the_dates_that_now_hold(store: Store) -> None:
+    key = _open(store, "US-CA", ["delete", "opt_out_sale_share"])
+    extras = LetterExtras(extension_reason="Your records are held in three systems.")
+    issue_letter(store, key, "extension_notice", Settings(), extras, today=TODAY)
+    with store.write() as session:
+        take_extension(session, find_case(session, key), TODAY, extras.extension_reason)
+    text = pdf_text(issue_letter(store, key, "acknowledgement", Settings(), today=TODAY).rendered.pdf)
+    assert long_date(_due("US-CA", "delete", "respond_extended")) in text
+    assert long_date(_due("US-CA", "opt_out_sale_share", "respond")) in text
+    assert long_date(_due("US-CA", "delete", "respond")) not in text and "If we need more time" not in text
+
+
 def test_a_reply_period_the_settings_cannot_hold_is_a_plain_error(app_paths: AppPaths) -> None:
     app_paths.ensure()
     app_paths.settings_file.write_text('{"letters": {"verification_reply_days_before_due": -1}}')

@@ -143,6 +143,7 @@ class LetterData:
     respond_by: date | None = None  # the earliest current response date of all the rights
     extended_respond_by: date | None = None
     extension_notice_by: date | None = None  # the last day an extension may be notified (statute engine)
+    extension_taken: bool = False  # the one extension is taken: the extended dates are the ones that hold
     rights_due: tuple[RightDue, ...] = ()
     extension_reason: str = ""
     verification_process: str = ""
@@ -177,6 +178,18 @@ class LetterData:
     def extended_rights(self) -> tuple[RightDue, ...]:
         """The rights an extension moves to a later date."""
         return tuple(right for right in self.rights_due if right.extended_respond_by is not None)
+
+    @property
+    def rights_by_current_date(self) -> tuple[tuple[RightDue, date], ...]:
+        """Each right with the date that holds now (the extended one once the extension is taken), soonest first."""
+        dated = [
+            (
+                right,
+                right.extended_respond_by if self.extension_taken and right.extended_respond_by else right.respond_by,
+            )
+            for right in self.rights_due
+        ]
+        return tuple(sorted(dated, key=lambda pair: pair[1]))
 
     @property
     def rights_keeping_their_date(self) -> tuple[RightDue, ...]:

@@ -189,6 +189,7 @@ def build_letter_data(
         respond_by=due.get("respond"),
         extended_respond_by=due.get("respond_extended"),
         extension_notice_by=due.get("extension_notice_by"),
+        extension_taken=extended,
         rights_due=_rights_due(dates, types, waiting, law, case.jurisdiction),
         extension_reason=extras.extension_reason,
         verification_process=extras.verification_process

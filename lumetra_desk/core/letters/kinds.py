@@ -101,6 +101,13 @@ def _refusal_rules(data: LetterData) -> list[str]:
     return []
 
 
+def _acknowledgement_rules(data: LetterData) -> list[str]:
+    """A request is acknowledged with its verification and response date; an appeal with its decision date."""
+    if data.is_appeal:
+        return ["appeal_received_on", "appeal_decide_by", "jurisdiction.appeal.citation"]
+    return ["respond_by", "verification_process"]
+
+
 def _appeal_rules(data: LetterData) -> list[str]:
     fields = ["jurisdiction.appeal.decision_period", "jurisdiction.appeal.citation"]
     if ag_contact_needed(data):
@@ -205,8 +212,9 @@ KINDS: dict[str, LetterKind] = {
         LetterKind(
             "acknowledgement",
             "We have received your privacy request",
-            "confirms receipt, explains verification and when to expect a response",
-            ("request_types", "respond_by", "verification_process", "jurisdiction.law_name"),
+            "confirms receipt, explains verification and when to expect a response (an appeal: its decision date)",
+            ("request_types", "jurisdiction.law_name"),
+            extra_rules=_acknowledgement_rules,
         ),
         LetterKind(
             "verification_request",
