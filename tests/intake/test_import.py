@@ -13,10 +13,10 @@ from intake_mailmaker import make_mail
 from sqlmodel import col, select
 
 from lumetra_desk.core import audit
-from lumetra_desk.core.cases import service
+from lumetra_desk.core.cases import service, verification, workflow
 from lumetra_desk.core.intake.importer import MailImporter, iter_mbox
 from lumetra_desk.core.store.db import Store
-from lumetra_desk.core.store.models import Attachment, Case, CaseRequestType, Message, Requester
+from lumetra_desk.core.store.models import Attachment, Case, CaseRequestType, Message, Note, Requester
 
 CORPUS = Path(__file__).parent / "corpus"
 LABELS: dict[str, dict[str, Any]] = {
@@ -311,3 +311,38 @@ def test_a_new_request_after_a_closed_case_opens_a_new_case_with_an_audit_event(
         assert len(opened) == 2 and opened[-1].actor == "intake"
         requesters = session.exec(select(Requester)).all()
         assert [r.email for r in requesters] == ["c@example.com"]  # the same requester, matched by address
+
+
+def test_a_right_asked_in_a_reply_to_an_answered_case_opens_a_new_case_with_its_own_deadline(store: Store) -> None:
+    """An answered case has nothing left due and cannot be answered again, so a new right asked in a reply to it
+    would wait unseen: it becomes a new case, and each case's notes name the other."""
+    importer = MailImporter(store)
+    body = "I live in California. Under the CCPA please delete my personal information."
+    first = importer.import_message(make_mail(body), source="first.eml")
+    assert first.outcome == "new_case" and first.case_key
+    with store.write() as session:
+        case = service.find_case(session, first.case_key)
+        for step in verification.create_plan(session, case, actor="test"):
+            verification.record_step(session, case, step.code, True, actor="test", evidence_note="matched")
+        workflow.respond(session, case, "complied", reason="deleted", purge_id_documents=True)
+
+    reply = make_mail(
+        "Thank you. Please also do not sell or share my personal information.",
+        subject=f"Re: [{first.case_key}] Privacy request",
+        received="Tue, 20 Oct 2026 10:00:00 +0000",
+    )
+    later = importer.import_message(reply, source="reply.eml")
+    assert later.outcome == "new_case" and later.case_key not in (None, first.case_key)
+    with store.read() as session:
+        answered, opened = service.find_case(session, first.case_key), service.find_case(session, later.case_key)
+        assert answered.status == "responded" and service.request_types_of(session, answered.id or 0) == ["delete"]
+        assert service.request_types_of(session, opened.id or 0) == ["opt_out_sale_share"]
+        assert (opened.status, opened.jurisdiction, opened.received_at.date().isoformat()) == (
+            "new",
+            "US-CA",
+            "2026-10-20",
+        )
+        assert opened.due_date is not None and opened.requester_id == answered.requester_id
+        notes = {n.case_id: n.body for n in session.exec(select(Note)).all()}
+        assert later.case_key in notes[answered.id] and first.case_key in notes[opened.id]
+        assert audit.verify(session) == []

@@ -492,6 +492,8 @@ def add_request_types(
     added = [t for t in dict.fromkeys(types) if t not in existing and t != "appeal"]
     if not added:
         return case
+    if case.status not in OPEN_STATUSES:
+        return _open_later_request(session, case, added, received_at or utcnow(), actor=actor, reason=reason)
     combined = [*existing, *added]
     priority = default_vocabulary().primary_priority
     primary = min(combined, key=lambda t: priority.index(t) if t in priority else len(priority))
@@ -514,6 +516,40 @@ def add_request_types(
     )
     recompute_deadlines(session, case, actor=actor, reason=reason)
     return case
+
+
+def _open_later_request(
+    session: Session, answered: Case, types: Sequence[str], received_at: datetime, *, actor: str | None, reason: str
+) -> Case:
+    """New rights asked after ``answered`` was answered (or merged) are a new request with its own deadlines: an
+    answered case has nothing left due and cannot be answered again, so the rights would wait unseen. Both cases
+    get a note naming the other."""
+    requester = session.get(Requester, answered.requester_id)
+    assert requester is not None, "every case has a requester"
+    later = open_case(
+        session,
+        requester=requester,
+        request_types=types,
+        received_at=received_at,
+        jurisdiction=answered.jurisdiction,
+        tier=answered.tier,
+        subject=answered.subject,
+        channel=answered.channel,
+        language=answered.language,
+        agent_name=answered.agent_name,
+        agent_email=answered.agent_email,
+        actor=actor,
+    )
+    rights = ", ".join(t.replace("_", " ") for t in types)
+    add_note(
+        session,
+        answered,
+        f"New rights ({rights}) asked after this case was {status_words(answered.status)}: opened as {later.key} "
+        f"({reason}).",
+        actor=actor,
+    )
+    add_note(session, later, f"Asked after case {answered.key} was {status_words(answered.status)}.", actor=actor)
+    return later
 
 
 def add_note(session: Session, case: Case, body: str, *, actor: str | None) -> Note:
