@@ -108,3 +108,35 @@ def test_california_access_response_lists_a_right_once_when_two_request_types_sh
     assert listed.count("to opt out of the sale and sharing of your personal information") == 1
     assert "corrected" not in listed and "to know the categories" not in listed
     assert "to receive the specific pieces of personal information we hold about you" in listed
+
+
+@pytest.mark.parametrize("jurisdiction", ["US-CA", "US-CO", "US-VA", "EU", "UK"])
+def test_deletion_confirmation_says_the_law_requires_keeping_the_record_only_where_it_does(
+    store: Store, jurisdiction: str
+) -> None:
+    key = _open(store, jurisdiction, ["delete"])
+    verify_all_steps(store, key)
+    text = _letter(store, key, "deletion_confirmation")
+    retention = rules.load_rulebook().get(jurisdiction).record_retention
+    kept = f"We also keep a record of your request and of our response for {retention.months} months"
+    if retention.statutory:
+        assert f"{kept}, as the law requires ({retention.citation})." in text
+    else:
+        assert f"{kept}, so that we can show how we handled it." in text and "as the law requires" not in text
+
+
+@pytest.mark.parametrize(
+    ("tier", "advice"),
+    [
+        ("free", "Writing from the email address of your Engram account makes verification simpler."),
+        ("unknown", "If you have an Engram account, writing from its email address makes verification simpler."),
+    ],
+)
+def test_unable_to_verify_speaks_of_an_account_only_as_far_as_one_is_known(
+    store: Store, tier: str, advice: str
+) -> None:
+    key = _open(store, "US-NV", ["opt_out_sale_share"], tier=tier)
+    text = _letter(store, key, "unable_to_verify")
+    assert advice in text
+    assert "acting on personal information for someone we cannot verify could harm" in text
+    assert "disclosing, correcting or deleting" not in text

@@ -68,6 +68,8 @@ class JurisdictionFacts:
     appeal: AppealFacts = field(default_factory=AppealFacts)
     supervisory_authority: str = ""  # GDPR/UK: whom the requester may complain to
     refusal_citation: str = ""  # GDPR/UK: where the complaint and judicial-remedy rights come from
+    records_kept_months: int = 0  # how long the record of a request and its response is kept (statute engine)
+    records_citation: str = ""  # the rule that requires keeping it; "" where only the project floor applies
 
     @property
     def is_gdpr(self) -> bool:

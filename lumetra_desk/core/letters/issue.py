@@ -593,6 +593,8 @@ def _jurisdiction_facts(
         ),
         supervisory_authority=authority,
         refusal_citation=refusal_citation,
+        records_kept_months=law.record_retention.months,
+        records_citation=law.record_retention.citation if law.record_retention.statutory else "",
     )
 
 
