@@ -140,3 +140,24 @@ def test_unable_to_verify_speaks_of_an_account_only_as_far_as_one_is_known(
     assert advice in text
     assert "acting on personal information for someone we cannot verify could harm" in text
     assert "disclosing, correcting or deleting" not in text
+
+
+@pytest.mark.parametrize(
+    ("jurisdiction", "request_types", "gpc"),
+    [
+        ("US-CA", ["opt_out_sale_share"], "as an opt-out of the sale and sharing of your personal information"),
+        ("US-NV", ["opt_out_sale_share"], "as an opt-out of the sale of your personal information"),
+        ("US-CA", ["limit_sensitive"], ""),
+        ("US-VA", ["opt_out_targeted_ads"], ""),
+    ],
+)
+def test_opt_out_confirmation_mentions_the_browser_signal_only_for_the_sale_opt_out_it_stands_for(
+    store: Store, jurisdiction: str, request_types: list[str], gpc: str
+) -> None:
+    key = _open(store, jurisdiction, request_types)
+    verify_all_steps(store, key)
+    text = _letter(store, key, "opt_out_confirmation")
+    if gpc:
+        assert f"we also honor the Global Privacy Control signal from your browser {gpc} (privacy policy §7)" in text
+    else:
+        assert "Global Privacy Control" not in text
