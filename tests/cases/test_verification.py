@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from case_helpers import make_case
 
-from lumetra_desk.core.cases import service, verification
+from lumetra_desk.core.cases import service, verification, workflow
 from lumetra_desk.core.cases.verification import plan_for
 from lumetra_desk.core.errors import InvalidInputError
 from lumetra_desk.core.store.db import Store
@@ -158,3 +158,28 @@ def test_steps_keep_evidence_who_and_when(store: Store) -> None:
         assert verification.verification_state(session, case) == "pending"
         with pytest.raises(InvalidInputError, match="has started"):
             verification.create_plan(session, case, actor="officer")
+
+
+def test_why_the_account_cannot_be_recorded_is_said_in_record_accounts_own_words(store: Store) -> None:
+    """The case view disables its button with this reason; recording anyway is refused with the same sentence."""
+    pieces, opt_out = make_case(store, types=("access",)), make_case(store, types=("opt_out_sale_share",))
+    with store.write() as session:
+        case = service.find_case(session, pieces)
+        verification.create_plan(session, case, actor="officer")
+        assert verification.account_refusal(session, case) is None  # a plan nobody followed yet may change
+        verification.record_step(session, case, "data_point_1", True, actor="officer", evidence_note="billing e-mail")
+        started = verification.account_refusal(session, case)
+        assert started is not None and "has started under its current plan" in started
+        with pytest.raises(InvalidInputError) as refused:
+            verification.record_account(session, case, "paid", reason="found later", actor="officer")
+        assert str(refused.value) == started
+        answered = service.find_case(session, opt_out)
+        workflow.respond(session, answered, "complied", reason="opted out", actor="officer", purge_id_documents=True)
+        not_open = verification.account_refusal(session, answered)
+        assert (
+            not_open
+            == f"Case {opt_out} is responded; the account is recorded only while the request is being worked on."
+        )
+        with pytest.raises(InvalidInputError) as refused:
+            verification.record_account(session, answered, "free", reason="found later", actor="officer")
+        assert str(refused.value) == not_open

@@ -189,8 +189,8 @@ def _account_notes(
         standard = max(matched, key=_strength)
         notes.append(
             "Whether the requester holds an Engram account is not recorded (tier unknown), so they are verified as "
-            f"a requester without one ({standard.citation}); once the account is recorded (cases account), its "
-            f"sign-in is used instead ({easing.citation})."
+            f"a requester without one ({standard.citation}); once the account is recorded (Record Engram account in "
+            f"the case view, or cases account), its sign-in is used instead ({easing.citation})."
         )
     if has_account and easing is None:
         notes += [f"Account holder: {rule.citation}." for rule in rules_here if rule.method == "unstated"]
@@ -260,6 +260,21 @@ def plan_for_case(session: Session, case: Case, *, power_of_attorney: bool = Fal
     )
 
 
+def account_refusal(session: Session, case: Case) -> str | None:
+    """Why the requester's account cannot be recorded on ``case`` now (None when it can), in the words
+    ``record_account`` refuses with: only while the request is worked on, and before any step is decided."""
+    if case.status not in OPEN_STATUSES:
+        return (
+            f"Case {case.key} is {status_words(case.status)}; the account is recorded only while the request is "
+            "being worked on."
+        )
+    if any(step.status != "pending" for step in steps_of(session, case.id or 0)):
+        return (
+            f"Verification of case {case.key} has started under its current plan; the account can no longer change it."
+        )
+    return None
+
+
 def record_account(
     session: Session, case: Case, tier: str, *, account_ref: str = "", reason: str, actor: str | None
 ) -> list[VerificationStep]:
@@ -273,16 +288,10 @@ def record_account(
         raise InvalidInputError(f"Unknown account tier {tier!r}; valid tiers are {', '.join(rules.TIERS)}.")
     if not reason.strip():
         raise InvalidInputError(f"Say how the account of case {case.key}'s requester was found (a reason is required).")
-    if case.status not in OPEN_STATUSES:
-        raise InvalidInputError(
-            f"Case {case.key} is {status_words(case.status)}; the account is recorded only while the request is "
-            "being worked on."
-        )
+    refusal = account_refusal(session, case)
+    if refusal is not None:
+        raise InvalidInputError(refusal)
     steps = steps_of(session, case.id or 0)
-    if any(step.status != "pending" for step in steps):
-        raise InvalidInputError(
-            f"Verification of case {case.key} has started under its current plan; the account can no longer change it."
-        )
     requester = session.get(Requester, case.requester_id)
     assert requester is not None, "every case has a requester"
     before = {"tier": case.tier, "requester_tier": requester.tier, "account_ref": requester.account_ref}
