@@ -16,11 +16,33 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QObject, Qt, QUrl, Signal
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QEvent,
+    QIODevice,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    QUrl,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QDesktopServices, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtWidgets import QHeaderView, QPushButton, QTreeWidgetItem, QWidget
+from PySide6.QtWidgets import (
+    QHeaderView,
+    QPushButton,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QWidget,
+)
 
 from lumetra_desk.core import audit, rules
 from lumetra_desk.core.cases import service, verification, workflow
@@ -67,8 +89,10 @@ DEFAULT_REASONS = {
     "close": "Answered; nothing left to do",
 }
 DEADLINE_COUNTDOWN_COLUMN, DEADLINE_STATE_COLUMN = 2, 5
+VERIFICATION_STEP_COLUMN, VERIFICATION_EVIDENCE_COLUMN = 0, 2
 # What the officer may wait on, in the words offered, and the workflow's name for each.
 WAITING_FOR_CHOICES = {"ID": "id", "clarification": "clarification", "other": "other"}
+ACCOUNT_TIER_CHOICES = {tier.capitalize(): tier for tier in rules.TIERS}  # "Paid" offered, "paid" recorded
 # Files that run code or script a viewer when opened: opened only after an explicit, specific warning.
 RISKY_SUFFIXES = frozenset(
     {
@@ -96,6 +120,25 @@ LETTER_QUESTIONS: dict[str, tuple[tuple[str, str], ...]] = {  # kind -> extras t
 }
 
 
+class WrappedRows(QStyledItemDelegate):
+    """Rows as tall as their text wrapped at the column's width: a tree sizes its rows for one line of text."""
+
+    def __init__(self, tree: QTreeWidget) -> None:
+        super().__init__(tree)
+        self._tree = tree
+        tree.setWordWrap(True)
+        tree.header().sectionResized.connect(lambda *_: tree.doItemsLayout())
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        hint = super().sizeHint(option, index)
+        item = QStyleOptionViewItem(option)
+        self.initStyleOption(item, index)
+        margin = self._tree.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, item, self._tree) + 1
+        width = max(self._tree.columnWidth(index.column()) - 2 * margin, 1)
+        wrapped = item.fontMetrics.boundingRect(QRect(0, 0, width, 0), Qt.TextFlag.TextWordWrap, item.text)
+        return QSize(hint.width(), max(hint.height(), wrapped.height() + 2 * margin))
+
+
 @dataclass(frozen=True)
 class Loaded:
     detail: CaseDetail
@@ -104,6 +147,7 @@ class Loaded:
     plan: verification.VerificationPlan
     verification_state: str
     free_request_notices: list[str]
+    account_refusal: str | None  # why the requester's account cannot be recorded now; None when it can
 
 
 def _local(moment: datetime | None) -> str:
@@ -179,12 +223,19 @@ class CaseView(QWidget):
         for tree in (self.ui.deadlineTree, self.ui.verificationTree, self.ui.messageTree, self.ui.auditTree):
             tree.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
             tree.header().setStretchLastSection(True)
+        # A step's description and its evidence wrap, so its status stays in sight beside a long step (signing in).
+        checklist = self.ui.verificationTree
+        checklist.setItemDelegate(WrappedRows(checklist))
+        checklist.header().setStretchLastSection(False)
+        for column in (VERIFICATION_STEP_COLUMN, VERIFICATION_EVIDENCE_COLUMN):
+            checklist.header().setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         # Whether a deadline still runs, or how it was met, is read beside its countdown, not after the long rule.
         self.ui.deadlineTree.header().moveSection(DEADLINE_STATE_COLUMN, DEADLINE_COUNTDOWN_COLUMN + 1)
         self.ui.jurisdictionCombo.currentIndexChanged.connect(self._jurisdiction_edited)
         self.ui.applyJurisdictionButton.clicked.connect(self.change_jurisdiction)
         self.ui.passStepButton.clicked.connect(lambda: self.decide_step(True))
         self.ui.failStepButton.clicked.connect(lambda: self.decide_step(False))
+        self.ui.recordAccountButton.clicked.connect(self.record_account)
         self.ui.messageTree.currentItemChanged.connect(self._message_selected)
         self.ui.openAttachmentButton.clicked.connect(self.open_attachment)
         self.ui.generateLetterButton.clicked.connect(self.generate_letter)
@@ -216,6 +267,7 @@ class CaseView(QWidget):
                     plan=verification.plan_for_case(session, case),
                     verification_state=verification.verification_state(session, case),
                     free_request_notices=service.free_request_notices(session, case),
+                    account_refusal=verification.account_refusal(session, case),
                 )
 
         run_in_background(work, lambda loaded: self._apply(generation, loaded), self.failed.emit, self)
@@ -294,7 +346,12 @@ class CaseView(QWidget):
     def _show_overview(self, detail: CaseDetail, loaded: Loaded) -> None:
         case, requester = detail.case, detail.requester
         name = f"{requester.name} <{requester.email}>" if requester.name else requester.email
-        self.ui.requesterLabel.setText(f"{name} · {requester.tier} account {requester.account_ref}".strip())
+        account = (
+            f"{requester.tier} account {requester.account_ref}".strip()
+            if requester.tier in rules.TIERS
+            else "Engram account not recorded"
+        )
+        self.ui.requesterLabel.setText(f"{name} · {account}")
         self.ui.typesLabel.setText(", ".join(t.replace("_", " ") for t in detail.request_types))
         self.ui.jurisdictionCombo.blockSignals(True)
         index = self.ui.jurisdictionCombo.findData(case.jurisdiction)
@@ -408,6 +465,16 @@ class CaseView(QWidget):
             + ("" if plan.confirmed else " (unconfirmed rule)")
             + ("".join(f"\n{note}" for note in plan.notes))
         )
+        refusal = loaded.account_refusal
+        button = self.ui.recordAccountButton
+        button.setEnabled(refusal is None)
+        button.setToolTip(
+            "The requester's Engram account: its tier, its reference and how it was found (Alt+R)"
+            if refusal is None
+            else f"Not now: {refusal}"
+        )
+        button.setAccessibleDescription(refusal or "")
+        self.ui.accountHint.setText(f"Not now: {refusal}" if refusal else "")
         tree = self.ui.verificationTree
         tree.clear()
         if steps:
@@ -636,6 +703,35 @@ class CaseView(QWidget):
         self._write(
             "Recording the verification step…",
             lambda sc: verification.record_step(sc[0], sc[1], code, passed, actor=None, evidence_note=note),
+        )
+
+    def record_account(self) -> None:
+        """Record the requester's Engram account (California then verifies by its sign-in, 11 CCR §7061(a))."""
+        if self.current is None or not self.ui.recordAccountButton.isEnabled():
+            return
+        case, requester = self.current.detail.case, self.current.detail.requester
+        title = "Engram account"
+        recorded = list(ACCOUNT_TIER_CHOICES.values())
+        current = recorded.index(requester.tier) if requester.tier in recorded else 0
+        picked = self.ask.choice(
+            title, f"Which Engram account does the requester of {case.key} hold?", list(ACCOUNT_TIER_CHOICES), current
+        )
+        if picked is None:
+            return
+        account_ref = self.ask.text(
+            title, "Account reference (e.g. ENG-0001234; empty keeps the one on record)", requester.account_ref
+        )
+        if account_ref is None:
+            return
+        reason = self.ask.text(title, "How was the account found? (required, recorded in the audit trail)")
+        if reason is None:
+            return
+        tier = ACCOUNT_TIER_CHOICES[picked]
+        self._write(
+            "Recording the Engram account and rewriting the verification plan…",
+            lambda sc: verification.record_account(
+                sc[0], sc[1], tier, account_ref=account_ref, reason=reason, actor=None
+            ),
         )
 
     def add_note(self) -> None:

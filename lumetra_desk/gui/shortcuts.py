@@ -20,6 +20,7 @@ SHORTCUTS: tuple[tuple[str, str], ...] = (
     *((keys, f"Case: {label}") for label, keys in ACTION_LABELS.values()),
     ("Ctrl+G", "Case: generate the chosen letter"),
     ("Ctrl+Enter", "Case: add the note being typed"),
+    ("Alt+R", "Case, Verification tab: record the requester's Engram account"),
     ("A", "Intake review: accept as a request"),
     ("C, then Enter", "Intake review: correct the request types and jurisdiction"),
     ("M, case key, Enter", "Intake review: merge into an existing case"),

@@ -155,6 +155,24 @@ class Ui_CaseView(object):
 
         self.verificationLayout.addWidget(self.verificationSummary)
 
+        self.accountRow = QHBoxLayout()
+        self.accountRow.setObjectName(u"accountRow")
+        self.recordAccountButton = QPushButton(self.verificationTab)
+        self.recordAccountButton.setObjectName(u"recordAccountButton")
+        self.recordAccountButton.setEnabled(False)
+
+        self.accountRow.addWidget(self.recordAccountButton, 0, Qt.AlignmentFlag.AlignTop)
+
+        self.accountHint = QLabel(self.verificationTab)
+        self.accountHint.setObjectName(u"accountHint")
+        self.accountHint.setWordWrap(True)
+
+        self.accountRow.addWidget(self.accountHint)
+
+        self.accountRow.setStretch(1, 1)
+
+        self.verificationLayout.addLayout(self.accountRow)
+
         self.verificationTree = QTreeWidget(self.verificationTab)
         self.verificationTree.setObjectName(u"verificationTree")
         self.verificationTree.setRootIsDecorated(False)
@@ -368,6 +386,13 @@ class Ui_CaseView(object):
         self.caseTabs.setTabText(self.caseTabs.indexOf(self.overviewTab), QCoreApplication.translate("CaseView", u"Overview", None))
 #if QT_CONFIG(accessibility)
         self.verificationSummary.setAccessibleName(QCoreApplication.translate("CaseView", u"Verification plan", None))
+#endif // QT_CONFIG(accessibility)
+        self.recordAccountButton.setText(QCoreApplication.translate("CaseView", u"&Record Engram account\u2026", None))
+#if QT_CONFIG(accessibility)
+        self.recordAccountButton.setAccessibleName(QCoreApplication.translate("CaseView", u"Record the requester's Engram account", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(accessibility)
+        self.accountHint.setAccessibleName(QCoreApplication.translate("CaseView", u"Why the account cannot be recorded", None))
 #endif // QT_CONFIG(accessibility)
         ___qtreewidgetitem1 = self.verificationTree.headerItem()
         ___qtreewidgetitem1.setText(3, QCoreApplication.translate("CaseView", u"Decided", None))
