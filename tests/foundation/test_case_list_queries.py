@@ -8,6 +8,7 @@ a 100k-case list rests on them: each sort order is read from its covering index,
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -15,9 +16,11 @@ import pytest
 from sqlmodel import col, select
 
 from lumetra_desk.core import demo
+from lumetra_desk.core.cases import service
+from lumetra_desk.core.store import case_list
 from lumetra_desk.core.store.case_list import _list_sql, _parts
 from lumetra_desk.core.store.db import Store
-from lumetra_desk.core.store.models import Case, CaseRequestType, Requester
+from lumetra_desk.core.store.models import Case, CaseRequestType, Note, Requester
 from lumetra_desk.core.store.queries import (
     OPEN_STATUSES_EXCLUDED,
     SORT_KEYS,
@@ -165,3 +168,80 @@ def test_full_text_hits_become_cases_through_the_message_index(filled: Store) ->
         sql, params = _list_sql(CaseFilter(open_only=True, text="access"), "due_date", part, indexed=False)
         plan = " | ".join(row[3] for row in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}", tuple(params)))
     assert "SEARCH message USING COVERING INDEX ix_message_id_case" in plan, plan
+
+
+def _found_by_text(store: Store, word: str) -> set[int]:
+    """The cases a word finds, worked out here: messages and notes by full text, requester addresses by LIKE."""
+    with store.read() as session:
+        conn = session.connection()
+        match = f'"{word}"*'
+        return {
+            case_id
+            for (case_id,) in conn.exec_driver_sql(
+                "SELECT case_id FROM message WHERE id IN (SELECT rowid FROM message_fts WHERE message_fts MATCH ?)"
+                " UNION SELECT case_id FROM note WHERE id IN (SELECT rowid FROM note_fts WHERE note_fts MATCH ?)"
+                ' UNION SELECT "case".id FROM "case" JOIN requester ON requester.id = "case".requester_id'
+                " WHERE requester.email LIKE ?",
+                (match, match, f"%{word}%"),
+            )
+        }
+
+
+@pytest.mark.parametrize("sort", SORT_KEYS)
+@pytest.mark.parametrize("descending", [False, True])
+@pytest.mark.parametrize("lookups_max", [0, 1_000_000], ids=["hits-picked-from-the-index", "hits-looked-up"])
+def test_a_text_search_lists_its_cases_in_the_list_order_however_its_hits_are_put_in_order(
+    filled: Store, sort: SortKey, descending: bool, lookups_max: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Many hits are picked out while the sort order's index is read, a few are looked up one by one: either
+    way the list is the filter's list order, keeping only the cases the words find."""
+    monkeypatch.setattr(case_list, "SEARCH_LOOKUPS_MAX", lookups_max)
+    with filled.read() as session:
+        email = session.connection().exec_driver_sql("SELECT email FROM requester ORDER BY id LIMIT 1").scalar_one()
+    for word in ("delete", "access", email.split("@")[0]):
+        found = _found_by_text(filled, word)
+        assert found, word
+        for flt in (CaseFilter(), CaseFilter(open_only=True, jurisdiction="EU"), CaseFilter(request_type="delete")):
+            expected = [case_id for case_id in _reference(filled, flt, sort, descending) if case_id in found]
+            searched = replace(flt, text=word)
+            with filled.read() as session:
+                assert case_ids(session, searched, sort, descending) == expected, (word, flt)
+                assert case_page(session, searched, sort, descending, 3, 5) == expected[3:8], (word, flt)
+
+
+@pytest.mark.parametrize("lookups_max", [0, 1_000_000])
+def test_a_word_only_a_note_holds_and_a_case_key_each_find_their_case(
+    filled: Store, lookups_max: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(case_list, "SEARCH_LOOKUPS_MAX", lookups_max)
+    with filled.write() as session:
+        case = session.exec(select(Case).order_by(col(Case.id).desc())).first()
+        assert case is not None
+        if "quokka" not in {note.body for note in session.exec(select(Note).where(col(Note.case_id) == case.id))}:
+            service.add_note(session, case, "quokka", actor=None)
+        noted, key = case.id, case.key
+    with filled.read() as session:
+        for sort in SORT_KEYS:
+            assert case_ids(session, CaseFilter(text="quokka"), sort, False) == [noted]
+            assert case_ids(session, CaseFilter(text=key.lower()), sort, True) == [noted]
+        assert case_ids(session, CaseFilter(text="quokka", jurisdiction="no-such-place"), "due_date", False) == []
+
+
+@pytest.mark.parametrize("sort", SORT_KEYS)
+def test_many_search_hits_are_put_in_order_by_the_sort_orders_covering_index(
+    filled: Store, sort: SortKey, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Putting thousands of hits in order must not read their table rows (a cold page cache decrypts each page
+    they are on), nor look every hit up again for each requester of the requester order."""
+    hits = list(range(1, 401))
+    with filled.read() as session:
+        conn = session.connection()
+        for part in _parts(sort, False, follow_index=True):
+            sql, params = _list_sql(CaseFilter(open_only=True), sort, part, indexed=True, among=hits)
+            plan = " | ".join(row[3] for row in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}", tuple(params)))
+            assert f"COVERING INDEX ix_case_list_{sort}" in plan, plan
+            assert "TEMP B-TREE" not in plan and "rowid=?" not in plan, plan
+        (part,) = _parts(sort, False, follow_index=False)
+        sql, params = _list_sql(CaseFilter(open_only=True), sort, part, indexed=False, among=hits[:5])
+        plan = " | ".join(row[3] for row in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}", tuple(params)))
+    assert "SEARCH case USING INTEGER PRIMARY KEY" in plan, plan
