@@ -147,7 +147,10 @@ def governing_due_until(session: Session, until: date) -> list[DueItem]:
     """Open cases whose governing deadline falls on or before ``until`` (overdue ones included), with its rule.
 
     The rule comes from an outer join on the current deadline row behind ``due_date``/``due_event`` (found by
-    the deadline's case index), so even tens of thousands of due cases take one pass.
+    the deadline's case index), so even tens of thousands of due cases take one pass. That pass goes through the
+    cases in the order of their ids, and they are sorted by date here: in date order the case rows, requesters
+    and deadline rows lie scattered over more pages than a page cache holds, so at 100k cases it read and
+    decrypted 117k pages (2.6 s) where the id order reads each of its 35k pages once.
     """
     current = and_(
         col(Deadline.case_id) == col(Case.id),
@@ -168,12 +171,10 @@ def governing_due_until(session: Session, until: date) -> list[DueItem]:
         .join(Requester, col(Requester.id) == col(Case.requester_id))
         .outerjoin(Deadline, current)
         .where(
-            col(Case.due_date).is_not(None),
-            col(Case.due_date) <= until,
+            func.date(col(Case.due_date)) <= until,  # hidden from the due-date index: the cases come in id order
             col(Case.status) != "closed",
             col(Case.merged_into_id).is_(None),
         )
-        .order_by(col(Case.due_date), col(Case.id))
     )
     found: dict[int, DueItem] = {}
     for found_id, key, status, email, event, due, basis in session.connection().execute(statement):
@@ -188,7 +189,7 @@ def governing_due_until(session: Session, until: date) -> list[DueItem]:
                 due=cast(date, due),
                 basis=basis or "",
             )
-    return list(found.values())
+    return sorted(found.values(), key=lambda item: (item.due, item.case_id))
 
 
 def extension_windows_until(session: Session, start: date, until: date) -> list[DueItem]:
