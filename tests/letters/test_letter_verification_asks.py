@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import io
 from datetime import UTC, date, datetime
 
 import pytest
 from letter_facts import pdf_text
+from pypdf import PdfReader
 
 from lumetra_desk.core.cases import verification
 from lumetra_desk.core.cases.service import find_case, find_or_create_requester, open_case
@@ -87,3 +89,27 @@ def test_a_request_the_law_verifies_nothing_for_gets_a_plain_refusal_naming_the_
     with pytest.raises(InvalidInputError, match="needs no identity verification") as refused:
         _request(store, key)
     assert citation in str(refused.value) and "verification_items" not in str(refused.value)
+
+
+def test_the_declaration_form_follows_the_signature_and_stays_whole_on_one_page(store: Store) -> None:
+    key = _open(store, "US-CA", ["access"], agent=AGENT)  # the longest request: details, agent proof, declaration
+    pdf = issue_letter(store, key, "verification_request", Settings(), today=TODAY).rendered.pdf
+    reader = PdfReader(io.BytesIO(pdf))
+    pages = [" ".join(page.extract_text().split()) for page in reader.pages]
+    text = " ".join(pages)
+    assert text.index("Sincerely,") < text.index("Declaration I, ____")
+    form = [page for page in pages if "Declaration I, ____" in page]
+    assert len(form) == 1 and "Signature: ____" in form[0]
+
+
+def test_after_a_failed_verification_the_letter_to_send_is_unable_to_verify(store: Store) -> None:
+    key = _open(store, "US-CA", ["access"])
+    with store.write() as session:
+        verification.record_step(
+            session, find_case(session, key), "data_point_1", False, actor="test", evidence_note="no match"
+        )
+    with pytest.raises(InvalidInputError, match=r"identity verification has failed.*unable-to-verify letter"):
+        _request(store, key)
+    assert "We were unable to verify" in pdf_text(
+        issue_letter(store, key, "unable_to_verify", Settings(), today=TODAY).rendered.pdf
+    )

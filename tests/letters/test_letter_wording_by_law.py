@@ -63,6 +63,13 @@ def test_access_outside_california_is_to_the_personal_information_not_to_specifi
     assert "specific pieces" not in text
 
 
+def test_the_copy_of_a_gdpr_requesters_data_is_not_called_specific_pieces(store: Store) -> None:
+    key = _open(store, "EU", ["access"])
+    text = _letter(store, key, "specific_pieces")
+    assert "we enclose a copy of the personal information we hold about you" in text
+    assert "specific pieces" not in text
+
+
 def test_california_access_keeps_the_ccpa_specific_pieces(store: Store) -> None:
     key = _open(store, "US-CA", ["access"])
     assert "• access to the specific pieces of personal information we hold about you" in _letter(

@@ -326,6 +326,11 @@ def _check_identity(session: Session, case: Case, kind: str) -> None:
             f"Case {case.key}: the {label} letter waits until the requester's identity is verified "
             f"(verification is {state.replace('_', ' ')})."
         )
+    if kind == "verification_request" and state == "failed":
+        raise InvalidInputError(
+            f"Case {case.key}: identity verification has failed, so there is nothing left to ask for; the "
+            "unable-to-verify letter tells the requester."
+        )
     if kind == "verification_request" and state == "not_needed":
         plan = verification.plan_for_case(session, case)
         raise InvalidInputError(

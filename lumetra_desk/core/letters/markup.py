@@ -7,6 +7,7 @@ A template renders (with autoescaping, so user text can never add markup) to::
       <ul><li>item</li></ul>
       <table widths="30,70"><tr><th>Head</th></tr><tr><td>Cell</td></tr></table>
       <signature/>
+      <keep><h>Form</h><p>...</p></keep>  (blocks that must share one page, e.g. a form to sign)
     </letter>
 
 Every text node is escaped again and split into font runs on its way into a Paragraph, so names in any script
@@ -94,6 +95,9 @@ class _Builder:
             return [KeepTogether(self.signature())]
         if tag == "spacer":
             return [Spacer(1, float(element.get("height", "8")))]
+        if tag == "keep":  # kept whole, so its headings need no page-foot check of their own
+            kept = [flowable for child in element for flowable in self.block(child)]
+            return [KeepTogether([flowable for flowable in kept if not isinstance(flowable, CondPageBreak)])]
         raise self.unknown(tag, "a block")
 
     def paragraph(self, element: ET.Element, style: ParagraphStyle) -> Paragraph:
