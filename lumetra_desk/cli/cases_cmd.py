@@ -341,7 +341,8 @@ def run_account(args: argparse.Namespace, ctx: CliContext) -> int:
             session, case, args.tier, account_ref=args.account_ref, reason=args.reason, actor=None
         )
         plan = verification.plan_for_case(session, case)
-        print(f"{case.key}: the requester holds a {args.tier} account; verification standard {plan.citation}.")
+        article = "an" if args.tier[0] in "aeiou" else "a"  # an enterprise account, a free or paid one
+        print(f"{case.key}: the requester holds {article} {args.tier} account; verification standard {plan.citation}.")
         for step in steps or plan.steps:
             print(f"  {step.code:<24} {'required' if step.required else 'optional'}  {step.description}")
         _print_plan_notes(plan)

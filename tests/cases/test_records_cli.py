@@ -398,6 +398,15 @@ def test_a_recorded_account_lets_a_california_requester_sign_in_instead_of_match
     assert _cli(capsys, "audit", "verify")[0] == 0
 
 
+def test_the_account_summary_reads_an_enterprise_account(store: Store, capsys: pytest.CaptureFixture[str]) -> None:
+    key = make_case(store, types=("access",))
+    code, out, _ = _cli(capsys, "cases", "account", key, "--tier", "enterprise", "--reason", "a customer's admin")
+    assert code == 0 and f"{key}: the requester holds an enterprise account;" in out
+    other = make_case(store, types=("access",), email="bo@example.com")
+    code, out, _ = _cli(capsys, "cases", "account", other, "--tier", "paid", "--reason", "a Paid account")
+    assert code == 0 and f"{other}: the requester holds a paid account;" in out
+
+
 def test_the_account_cannot_change_a_plan_already_followed(store: Store, capsys: pytest.CaptureFixture[str]) -> None:
     key = make_case(store, types=("delete",))
     assert _cli(capsys, "cases", "verify", key, "data_point_1", "--passed", "--note", "billing address matches")[0] == 0
