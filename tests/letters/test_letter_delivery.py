@@ -143,6 +143,8 @@ def test_letter_sent_later_mails_the_kept_files_and_replies_thread_back(
             name: data for name, data in parts.items() if name != letter.filename
         }
         assert parts["engram-account.json"] == product_export.data
+        (records_csv,) = [part for part in received.iter_attachments() if part.get_content_type() == "text/csv"]
+        assert records_csv.get_content_charset() == "utf-8"  # a mail client reads the names as UTF-8
         sent = session.exec(select(Message).where(Message.direction == "out")).one()
         assert letter.sent_message_id == sent.id and letter.sent_at is not None
         assert sent.message_id_header == received["Message-ID"] and sent.case_id == letter.case_id

@@ -91,6 +91,31 @@ def test_implicit_tls_with_password_from_the_keyring(tls_server: SmtpServer) -> 
     assert _pdf_part(_received(tls_server)) == pdf
 
 
+def test_text_attachments_declare_utf8_and_arrive_byte_identical(starttls_server: SmtpServer) -> None:
+    records = "\ufeffsection,item,field,value\r\nyour details,,name,Zoë Łukasz 王芳\r\n".encode()
+    legacy = "name\nZoë\n".encode("latin-1")  # a file the officer attached, not UTF-8: no charset is claimed
+    mail = OutgoingMail(
+        to_address="zoe@example.org",
+        to_name="Zoë",
+        case_key="LD-2026-000123",
+        subject="A copy of your personal information",
+        body_text="Please find our letter and your records attached.\n",
+        attachments=(
+            OutgoingAttachment("LD-2026-000123-records.csv", records, "text/csv"),
+            OutgoingAttachment("legacy-export.csv", legacy, "text/csv"),
+        ),
+    )
+    account = _account(starttls_server)
+    send_message(account, build_message(account, mail), PASSWORD)
+    parts = {part.get_filename(): part for part in _received(starttls_server).iter_attachments()}
+    received_records, received_legacy = parts["LD-2026-000123-records.csv"], parts["legacy-export.csv"]
+    assert received_records.get_content_type() == "text/csv"
+    assert received_records.get_content_charset() == "utf-8"
+    assert received_records.get_payload(decode=True) == records
+    assert received_legacy.get_content_charset() is None
+    assert received_legacy.get_payload(decode=True) == legacy
+
+
 def test_wrong_password_is_a_plain_error(starttls_server: SmtpServer) -> None:
     account = _account(starttls_server)
     with pytest.raises(MailSendError, match="rejected the SMTP user name or password"):

@@ -111,8 +111,24 @@ def build_message(account: SmtpAccount, mail: OutgoingMail) -> EmailMessage:
             maintype=maintype,
             subtype=subtype or "octet-stream",
             filename=clean_header(attachment.filename),
+            params=_text_charset(maintype, attachment.data),
         )
     return message
+
+
+def _text_charset(maintype: str, data: bytes) -> dict[str, str]:
+    """``charset=utf-8`` on a text part that is UTF-8, so a mail client does not read "Zoë" as Latin-1.
+
+    A text file in another encoding (one the officer attached) is sent without a charset rather than with a
+    wrong one; its bytes are sent unchanged either way (base64).
+    """
+    if maintype != "text":
+        return {}
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return {}
+    return {"charset": "utf-8"}
 
 
 def send_message(account: SmtpAccount, message: EmailMessage, password: str | None) -> SentMail:
