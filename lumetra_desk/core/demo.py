@@ -1,21 +1,29 @@
 """Deterministic synthetic cases for trying the app and for every benchmark.
 
-Same ``seed`` and ``today``, same store contents. Requesters carry names in many scripts, cases cover every
-jurisdiction and request type, threads hold a request and often our acknowledgement and a follow-up, and
-received dates are spread so that deadlines fall on both sides of today. Deadlines come from the statute
-engine like any real case; rows go in with bulk inserts and the full-text index is rebuilt once at the end.
+Same ``seed`` and ``today``, same store contents. Requesters carry names in many scripts, each written in its
+own order (王芳, 山田太郎, 김민준; Zofia Wiśniewska); every jurisdiction appears, each case asks only for rights
+its law grants, and together the cases exercise every right, appeals included. Each case carries the moves
+that brought it to its status, as the case service would have recorded them: the audit events, the clock event
+of an extension, and the thread (the request, our acknowledgement, our question, the extension notice,
+sometimes a follow-up). Nothing is dated after the demo's now. Receipt dates follow the status: answered and
+closed cases are older, new ones from the last days, and the deadlines of the cases being worked fall where a
+diligent officer's do: a few overdue, a handful due today, a fair number this week. Deadlines come from the
+statute engine like any real case; rows go in with bulk inserts and the full-text index is rebuilt once.
 """
 
 from __future__ import annotations
 
 import hashlib
 import random
-from collections.abc import Callable
+import sys
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
-from typing import Any
+from itertools import accumulate
+from typing import Any, Literal
 
 from sqlmodel import Session, SQLModel, select
 
@@ -35,26 +43,97 @@ from lumetra_desk.core.store.models import (
     utcnow,
 )
 
-# (given names, family names, mail domain) per script or language.
-NAME_POOLS: tuple[tuple[tuple[str, ...], tuple[str, ...], str], ...] = (
-    (
-        ("Zoë", "Chloé", "José", "Renée", "Noël", "Inés"),
-        ("Ibáñez", "Müller", "Lefèvre", "Gonçalves", "Núñez"),
+NameOrder = Literal["given_family", "family_given", "family_given_joined"]
+
+
+@dataclass(frozen=True)
+class NamePool:
+    """The names of one script or language: given names of women and men, family names as the forms a man
+    and a woman carry (Wiśniewski, Wiśniewska), and the order they are written in (Chinese, Japanese and
+    Korean put the family name first with no space, Vietnamese first with one)."""
+
+    women: tuple[str, ...]
+    men: tuple[str, ...]
+    families: tuple[tuple[str, str], ...]
+    domain: str
+    order: NameOrder = "given_family"
+
+    def full_name(self, given: str, family: str) -> str:
+        if self.order == "family_given_joined":
+            return f"{family}{given}"
+        if self.order == "family_given":
+            return f"{family} {given}"
+        return f"{given} {family}"
+
+
+def _same(*families: str) -> tuple[tuple[str, str], ...]:
+    """Family names a man and a woman carry alike."""
+    return tuple((family, family) for family in families)
+
+
+NAME_POOLS: tuple[NamePool, ...] = (
+    NamePool(
+        ("Zoë", "Chloé", "Renée", "Inés"),
+        ("José", "Noël", "Andrés"),
+        _same("Ibáñez", "Lefèvre", "Gonçalves", "Núñez"),
         "example.org",
     ),
-    (("Łukasz", "Agnieszka", "Michał", "Zofia"), ("Wiśniewski", "Dąbrowska", "Kowalczyk", "Łapińska"), "example.pl"),
-    (("Διονύσης", "Ελένη", "Γιώργος", "Αθηνά"), ("Παπαδόπουλος", "Νικολάου", "Γεωργίου"), "example.gr"),
-    (("Дмитрий", "Анна", "Сергей", "Ольга"), ("Иванов", "Смирнова", "Кузнецов", "Попова"), "example.net"),
-    (("芳", "伟", "娜", "强"), ("王", "李", "张", "刘"), "example.cn"),
-    (("Jürgen", "Bärbel", "Søren", "Åsa", "Björn"), ("Weiß", "Köhler", "Ångström", "Østergaard"), "example.de"),
-    (("أحمد", "فاطمة", "ليلى"), ("الحسيني", "منصور", "حداد"), "example.com"),
-    (("Nguyễn", "Trần", "Phạm"), ("Thị Hương", "Văn Minh", "Đức Anh"), "example.vn"),
-    (
-        ("Keisha", "Aoife", "Liam", "Maya", "Carmen", "Darnell"),
-        ("Montgomery", "Brennan", "O'Connor", "Sandoval"),
+    NamePool(
+        ("Agnieszka", "Zofia"),
+        ("Łukasz", "Michał"),
+        (("Wiśniewski", "Wiśniewska"), ("Dąbrowski", "Dąbrowska"), ("Łapiński", "Łapińska"), *_same("Kowalczyk")),
+        "example.pl",
+    ),
+    NamePool(
+        ("Ελένη", "Αθηνά"),
+        ("Διονύσης", "Γιώργος"),
+        (("Παπαδόπουλος", "Παπαδοπούλου"), *_same("Νικολάου", "Γεωργίου")),
+        "example.gr",
+    ),
+    NamePool(
+        ("Анна", "Ольга"),
+        ("Дмитрий", "Сергей"),
+        (("Иванов", "Иванова"), ("Смирнов", "Смирнова"), ("Кузнецов", "Кузнецова"), ("Попов", "Попова")),
+        "example.net",
+    ),
+    NamePool(
+        ("芳", "娜", "秀英"), ("伟", "强", "建国"), _same("王", "李", "张", "刘"), "example.cn", "family_given_joined"
+    ),
+    NamePool(
+        ("花子", "美咲", "陽菜"),
+        ("太郎", "翔太", "健一"),
+        _same("山田", "佐藤", "鈴木", "高橋"),
+        "example.jp",
+        "family_given_joined",
+    ),
+    NamePool(
+        ("서연", "지우", "민서"),
+        ("민준", "서준", "도윤"),
+        _same("김", "이", "박", "최"),
+        "example.kr",
+        "family_given_joined",
+    ),
+    NamePool(
+        ("Bärbel", "Åsa", "Ingrid"),
+        ("Jürgen", "Søren", "Björn"),
+        _same("Weiß", "Köhler", "Müller", "Ångström", "Østergaard"),
+        "example.de",
+    ),
+    NamePool(("فاطمة", "ليلى"), ("أحمد", "يوسف"), _same("الحسيني", "منصور", "حداد"), "example.com"),
+    NamePool(
+        ("Thị Hương", "Ngọc Lan"),
+        ("Văn Minh", "Đức Anh"),
+        _same("Nguyễn", "Trần", "Phạm"),
+        "example.vn",
+        "family_given",
+    ),
+    NamePool(
+        ("Keisha", "Aoife", "Maya", "Carmen"),
+        ("Liam", "Darnell", "Mateo"),
+        _same("Montgomery", "Brennan", "O'Connor", "Sandoval"),
         "example.com",
     ),
-    (("अनन्या", "राहुल"), ("शर्मा", "पटेल"), "example.in"),
+    NamePool(("अनन्या", "प्रिया"), ("राहुल", "अमित"), _same("शर्मा", "पटेल"), "example.in"),
 )
 
 REQUEST_PHRASES: dict[str, str] = {
@@ -72,19 +151,91 @@ REQUEST_PHRASES: dict[str, str] = {
     "restrict": "Please restrict the processing of my data while accuracy is checked.",
     "appeal": "I appeal your decision on my earlier request.",
 }
+# How often each right is asked for once every jurisdiction and right has appeared (the demo's own mix, not a
+# rule): deletion and access lead, as in most privacy offices.
+REQUEST_WEIGHTS: dict[str, int] = {
+    "delete": 30,
+    "access": 22,
+    "opt_out_sale_share": 14,
+    "opt_out_targeted_ads": 8,
+    "access_categories": 6,
+    "correct": 6,
+    "portability": 4,
+    "opt_out_profiling": 3,
+    "withdraw_consent": 3,
+    "limit_sensitive": 2,
+    "object": 2,
+    "restrict": 1,
+}
+# Where requesters live once every jurisdiction has appeared; a state not named here weighs 2.
+JURISDICTION_WEIGHTS: dict[str, int] = {"EU": 22, "US-CA": 20, "UK": 10, rules.UNKNOWN_JURISDICTION: 3}
 LAW_WORDS: dict[str, str] = {"EU": "GDPR", "UK": "UK GDPR", "US-CA": "CCPA"}
+EXTENSION_REASON = "complex request (demo)"
 STATUS_WEIGHTS: tuple[tuple[str, int], ...] = (
-    ("new", 18),
-    ("acknowledged", 14),
+    ("new", 10),
+    ("acknowledged", 11),
     ("verifying", 14),
     ("awaiting_requester", 8),
-    ("in_progress", 16),
-    ("extended", 5),
-    ("responded", 10),
-    ("closed", 15),
+    ("in_progress", 19),
+    ("extended", 6),
+    ("responded", 11),
+    ("closed", 21),
 )
+STATUS_NAMES = [status for status, _ in STATUS_WEIGHTS]
+STATUS_CUM_WEIGHTS = list(accumulate(weight for _, weight in STATUS_WEIGHTS))
+ANSWERED = frozenset({"responded", "closed"})
+NO_OUTCOME = ("", "")
 TIERS: tuple[tuple[str, int], ...] = (("free", 60), ("paid", 30), ("enterprise", 10))
+TIER_NAMES = [tier for tier, _ in TIERS]
+TIER_WEIGHTS = list(accumulate(weight for _, weight in TIERS))
 BATCH = 2000
+SWITCH_INTERVAL_S = 0.0005  # while loading (see _quick_thread_switches)
+# Where the governing deadline of a case being worked falls, counted from today: a diligent officer has a
+# few cases overdue, a handful due today and a fair number due this week (the demo's choice).
+OVERDUE_SHARE = 0.07
+DUE_TODAY_SHARE = 0.02
+DUE_WEEK_SHARE = 0.2
+OVERDUE_DAYS = (1, 1, 1, 2, 2, 3, 4, 6, 9)
+RESPONDED_AGO_DAYS = 14  # a case answered in the last two weeks is not closed yet
+CLOSED_AGO_DAYS = 170  # closed cases go back about half a year
+# The moves that brought a demo case to its status, each allowed by the state machine (cases.workflow), with
+# the reason the audit trail records. A wait on the requester is for "other" information: the demo records no
+# ID or clarification request, so no clock stops. A case becomes appealed when its appeal arrives
+# (service.open_appeal), after an answer the requester contests.
+HISTORY: dict[str, tuple[str, ...]] = {
+    "new": (),
+    "acknowledged": ("acknowledged",),
+    "verifying": ("acknowledged", "verifying"),
+    "awaiting_requester": ("acknowledged", "awaiting_requester"),
+    "in_progress": ("acknowledged", "in_progress"),
+    "extended": ("acknowledged", "in_progress", "extended"),
+    "responded": ("acknowledged", "in_progress", "responded"),
+    "closed": ("acknowledged", "in_progress", "responded", "closed"),
+    "appealed": ("acknowledged", "verifying", "responded", "appealed"),
+}
+MOVE_EVERY = timedelta(days=3)  # the longest time between two moves of a demo case before its answer
+MOVE_REASONS: dict[str, str] = {
+    "acknowledged": "receipt confirmed (demo)",
+    "verifying": "identity check started (demo)",
+    "awaiting_requester": "asked which account the request is about (demo)",
+    "in_progress": "request being worked on (demo)",
+    "closed": "nothing more to do (demo)",
+}
+# The moves made through ``workflow.transition``, whose status change also says what the requester is waited on
+# for; an extension, an answer, a closing and an appeal record their status change through their own step.
+PLAIN_MOVES = frozenset({"acknowledged", "verifying", "awaiting_requester", "in_progress"})
+ANSWER_REASONS: dict[str, str] = {
+    "complied": "answered in full (demo)",
+    "we_do_not_sell": "answered: the account's data is never sold or shared (demo)",
+    "unable_to_verify": "the requester's identity could not be verified (demo)",
+}
+# Every APPEAL_EVERY cases, once every jurisdiction and right has appeared, a requester whose identity could not
+# be verified appeals that answer (where the law gives an appeal): the answered case and its appeal, linked.
+APPEAL_EVERY = 50
+APPEAL_AGO_DAYS = 30  # appeals arrived within the last month
+OFFICE = ("privacy@lumetra.io", "Lumetra Privacy")
+ACKNOWLEDGED_BY_MAIL = 0.6  # how often receipt is confirmed by e-mail in the thread (else by letter or phone)
+FOLLOW_UP_SHARE = 0.3  # how often the requester writes again before the answer
 
 
 @dataclass(frozen=True)
@@ -101,12 +252,20 @@ def fill(
     today: date | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> DemoSummary:
-    """Add ``cases`` synthetic cases to the store in one transaction (all or nothing)."""
+    """Add ``cases`` synthetic cases to the store in one transaction (all or nothing).
+
+    ``today`` is the demo's day (default: today, in UTC, as receipts are dated); nothing is dated after the
+    same time of day on it."""
     if cases <= 0:
         return DemoSummary(0, 0, 0)
     message_count = 0
-    with store.write() as session, bulk.fts_deferred(session), ThreadPoolExecutor(max_workers=1) as producer:
-        builder = _Builder(session, random.Random(seed), today or date.today())
+    with (
+        store.write() as session,
+        bulk.fts_deferred(session),
+        _quick_thread_switches(),
+        ThreadPoolExecutor(max_workers=1) as producer,
+    ):
+        builder = _Builder(session, random.Random(seed), _demo_now(today))
         # The next batch is generated on a worker thread while SQLite stores this one (it releases the GIL),
         # one batch at a time and in order, so the result stays deterministic.
         starts = list(range(0, cases, BATCH))
@@ -124,93 +283,257 @@ def fill(
         builder.key_numbers.save()
         if builder.audit_prev:
             audit.remember_head(session, builder.audit_prev)
-    return DemoSummary(cases=cases, messages=message_count, requesters=cases)
+    for kept in (_engine, _right_deadlines, _response_days, _answer):
+        kept.cache_clear()  # the next demo may be for another day or rulebook; and a window keeps running
+    return DemoSummary(cases=cases, messages=message_count, requesters=builder.requesters)
+
+
+@contextmanager
+def _quick_thread_switches() -> Iterator[None]:
+    """Let the inserting thread take the GIL back soon after each row.
+
+    SQLCipher releases the GIL for every row it stores and must take it back before the next; while the worker
+    thread builds the next batch, Python hands the GIL over only every switch interval (5 ms), so a batch of
+    20k rows took 60 times longer than alone. Half a millisecond lets both threads work at once.
+    """
+    before = sys.getswitchinterval()
+    sys.setswitchinterval(SWITCH_INTERVAL_S)
+    try:
+        yield
+    finally:
+        sys.setswitchinterval(before)
+
+
+def _demo_now(today: date | None) -> datetime:
+    """The demo's clock: now, or the time of day it is now on the given day."""
+    now = utcnow()
+    return now if today is None else datetime.combine(today, now.timetz())
 
 
 TABLE_ORDER: tuple[type[SQLModel], ...] = (Requester, Case, CaseRequestType, ClockEvent, Message, Deadline, AuditEvent)
+Rows = dict[type[SQLModel], list[dict[str, Any]]]
+
+
+@dataclass(slots=True)  # made for every case: a plain slotted class is the quickest to build
+class _Dated:
+    """When a case was received and what the statute engine gives it from that day."""
+
+    received_day: date
+    pairs: tuple[tuple[str, rules.Deadline], ...]
+    governing: rules.Deadline | None  # the deadline that governs now (the extended one once extended)
+    initial_due: date | None  # the governing deadline before any extension: the one the case opened with
+    extended_on: date | None = None
+    answer_days: int | None = None  # an answered case: how many days after receipt the answer went out
+
+
+@dataclass(slots=True)
+class _Person:
+    requester_id: int
+    name: str
+    email: str
+    tier: str
+
+
+@dataclass(slots=True)
+class _Timeline:
+    """The moments of a case's life, none after now, each after the one before."""
+
+    received_at: datetime
+    moves: tuple[tuple[str, datetime], ...]  # (status reached, when), in order
+
+    def at(self, status: str) -> datetime | None:
+        return next((moment for move, moment in self.moves if move == status), None)
+
+    @property
+    def last(self) -> datetime:
+        return self.moves[-1][1] if self.moves else self.received_at
+
+
+@dataclass(slots=True)
+class _Plan:
+    """One case as it will be written."""
+
+    case_id: int
+    key: str
+    person: _Person
+    jurisdiction: str
+    types: tuple[str, ...]
+    status: str
+    dated: _Dated
+    timeline: _Timeline
+    outcomes: dict[str, tuple[str, str]] = field(default_factory=dict)  # once answered: (outcome, reason code)
+    parent: tuple[int, str] | None = None  # an appeal: the id and key of the case it contests
+    appeal_key: str = ""  # an appealed case: the key of its appeal
 
 
 class _Builder:
     """Makes the rows of one synthetic case at a time, with ids and audit hashes that follow the store's own."""
 
-    def __init__(self, session: Session, rng: random.Random, today: date) -> None:
+    def __init__(self, session: Session, rng: random.Random, now: datetime) -> None:
         self.rng = rng
-        self.today = today
-        self.now = utcnow()
+        self.now = now
+        self.today = now.date()
         self.ids = _IdAllocator(session)
         self.key_numbers = _KeyNumbers(session)
-        self.jurisdictions = [*rules.load_rulebook().jurisdictions(), rules.UNKNOWN_JURISDICTION]
-        self.request_types = sorted(REQUEST_PHRASES.keys() - {"appeal"})
+        book = rules.load_rulebook()
+        self.jurisdictions = [*book.jurisdictions(), rules.UNKNOWN_JURISDICTION]
+        self.jurisdiction_weights = list(accumulate(JURISDICTION_WEIGHTS.get(code, 2) for code in self.jurisdictions))
+        self.rights = _rights_by_jurisdiction(book, self.jurisdictions)
+        self.right_weights = {
+            code: list(accumulate(REQUEST_WEIGHTS[t] for t in granted)) for code, granted in self.rights.items()
+        }
+        # The first cases cycle through the jurisdictions, each through its rights, rarest first, so a small
+        # demo already shows every jurisdiction and every right; later ones follow the weights.
+        self.covering = len(self.jurisdictions) * max(len(granted) for granted in self.rights.values())
+        self.appealable = [law.code for law in book.all() if law.appeal.exists and law.grants("appeal")]
+        self.requesters = 0
         self.audit_prev = audit.chain_head(session)
 
     def batch(self, start: int, stop: int) -> tuple[list[bulk.PreparedRows | None], int]:
         """Cases ``start``..``stop`` as rows ready to insert, table by table, and how many messages they hold."""
-        rows: dict[type[SQLModel], list[dict[str, Any]]] = {table: [] for table in TABLE_ORDER}
-        for index in range(start, stop):
-            self.add_case(index, rows)
+        rows: Rows = {table: [] for table in TABLE_ORDER}
+        index = start
+        while index < stop:
+            if index >= self.covering and index % APPEAL_EVERY == APPEAL_EVERY - 2 and index + 1 < stop:
+                self.add_appealed_pair(index, rows)
+                index += 2
+            else:
+                self.add_case(index, rows)
+                index += 1
         return [bulk.prepare_rows(table, rows[table]) for table in TABLE_ORDER], len(rows[Message])
 
-    def add_case(self, index: int, rows: dict[type[SQLModel], list[dict[str, Any]]]) -> None:
+    def _jurisdiction_and_rights(self, index: int) -> tuple[str, tuple[str, ...]]:
         rng = self.rng
-        tier = rng.choices([t for t, _ in TIERS], [w for _, w in TIERS])[0]
-        requester_id = self.ids.next("requester")
-        given, family, domain = _person(rng)
-        name = f"{given} {family}"
-        email = f"{_ascii_handle(given, family, requester_id)}@{domain}"
-        rows[Requester].append(
-            {
-                "id": requester_id,
-                "email": email,
-                "name": name,
-                "tier": tier,
-                "account_ref": f"ENG-{requester_id:07d}",
-                "postal_address": "",
-                "created_at": self.now,
-            }
+        if index < self.covering:
+            jurisdiction = self.jurisdictions[index % len(self.jurisdictions)]
+            granted = self.rights[jurisdiction]
+            first = granted[(index // len(self.jurisdictions)) % len(granted)]
+        else:
+            jurisdiction = rng.choices(self.jurisdictions, cum_weights=self.jurisdiction_weights)[0]
+            granted = self.rights[jurisdiction]
+            first = rng.choices(granted, cum_weights=self.right_weights[jurisdiction])[0]
+        others = [t for t in granted if t != first]
+        extra = rng.sample(others, k=min(len(others), rng.choice((0, 0, 0, 1, 2))))
+        return jurisdiction, (first, *extra)
+
+    def add_case(self, index: int, rows: Rows) -> None:
+        rng = self.rng
+        person = self._person()
+        jurisdiction, types = self._jurisdiction_and_rights(index)
+        status = rng.choices(STATUS_NAMES, cum_weights=STATUS_CUM_WEIGHTS)[0]
+        if status == "extended" and _response_days(jurisdiction, types, True, self.today) is None:
+            status = "in_progress"  # the law allows no extension here (e.g. CCPA opt-outs): simply being worked
+        dated = self._dated(status, jurisdiction, types)
+        if status == "extended" and dated.extended_on is None:
+            status = "in_progress"
+        timeline = self._timeline(status, dated)
+        answered = timeline.at("responded") is not None
+        outcomes = {t: (_answer(jurisdiction, person.tier, t), "") for t in types} if answered else {}
+        key = self._key(dated)
+        self._write(
+            rows, _Plan(self.ids.next("case"), key, person, jurisdiction, types, status, dated, timeline, outcomes)
         )
-        # Cycling the first jurisdiction and request type guarantees every one appears in a small demo.
-        jurisdiction = self.jurisdictions[index % len(self.jurisdictions)]
-        first_type = self.request_types[index % len(self.request_types)]
-        others = rng.sample([t for t in self.request_types if t != first_type], k=rng.choice((0, 0, 0, 1, 2)))
-        types = (first_type, *others)
-        received_day = self.today - timedelta(days=rng.randint(0, 120))
-        received_at = datetime.combine(received_day, time(rng.randint(0, 23), rng.randint(0, 59)), UTC)
-        status = rng.choices([s for s, _ in STATUS_WEIGHTS], [w for _, w in STATUS_WEIGHTS])[0]
-        pairs = _deadlines(jurisdiction, types, received_day)
-        events: tuple[rules.ClockEvent, ...] = ()
-        if status == "extended":
-            # An extended case carries its extension, taken well inside the window; where the law allows none
-            # (e.g. CCPA opt-outs) the case is simply being worked.
-            notice_by = [d.due for _, d in pairs if d.event == "extension_notice_by"]
-            taken_on = min(received_day + timedelta(days=5), self.today)
-            if notice_by and taken_on <= min(notice_by):
-                events = (rules.ClockEvent(kind="extension_taken", on=taken_on),)
-            else:
-                status = "in_progress"
-        governing = governing_deadline(pairs, events, status)
-        case_id = self.ids.next("case")
-        for clock_event in events:
+
+    def add_appealed_pair(self, index: int, rows: Rows) -> None:
+        """A case answered 'unable to verify' and the requester's appeal of it, received within the last month
+        and being handled: two linked cases, as ``service.open_appeal`` makes them."""
+        rng, today = self.rng, self.today
+        person = self._person()
+        jurisdiction = self.appealable[(index // APPEAL_EVERY) % len(self.appealable)]
+        granted = self.rights[jurisdiction]
+        types = (rng.choices(granted, cum_weights=self.right_weights[jurisdiction])[0],)
+        appeal_age = rng.randint(0, APPEAL_AGO_DAYS)
+        appeal_status = "new" if appeal_age < 1 else "acknowledged" if appeal_age < 4 else "in_progress"
+        appeal_dated = self._on(today - timedelta(days=appeal_age), jurisdiction, ("appeal",))
+        appeal_timeline = self._timeline(appeal_status, appeal_dated)
+        initial = _response_days(jurisdiction, types, False, today) or 45
+        took = rng.randint(max(2, initial // 3), max(2, initial - 1))
+        after_answer = rng.randint(2, 20)  # days from our answer to the appeal
+        received = today - timedelta(days=appeal_age + after_answer + took)
+        dated = replace(self._on(received, jurisdiction, types), answer_days=took)
+        timeline = self._timeline("appealed", dated, appealed_at=appeal_timeline.received_at)
+        original = _Plan(
+            self.ids.next("case"), self._key(dated), person, jurisdiction, types, "appealed", dated, timeline
+        )
+        appeal = _Plan(
+            self.ids.next("case"),
+            self._key(appeal_dated),
+            person,
+            jurisdiction,
+            ("appeal",),
+            appeal_status,
+            appeal_dated,
+            appeal_timeline,
+            parent=(original.case_id, original.key),
+        )
+        unverified = ("unable_to_verify", "unable_to_verify")
+        self._write(rows, replace(original, outcomes=dict.fromkeys(types, unverified), appeal_key=appeal.key))
+        self._write(rows, appeal)
+
+    def _person(self) -> _Person:
+        """A requester: a name of one pool in its own order, an ASCII address, an account tier."""
+        rng = self.rng
+        tier = rng.choices(TIER_NAMES, cum_weights=TIER_WEIGHTS)[0]
+        requester_id = self.ids.next("requester")
+        pool = rng.choice(NAME_POOLS)
+        woman = rng.random() < 0.5
+        given = rng.choice(pool.women if woman else pool.men)
+        family = rng.choice(pool.families)[1 if woman else 0]
+        email = f"{_ascii_handle(given, family, requester_id)}@{pool.domain}"
+        return _Person(requester_id, pool.full_name(given, family), email, tier)
+
+    def _key(self, dated: _Dated) -> str:
+        year = dated.received_day.year
+        return format_case_key(year, self.key_numbers.next(year))
+
+    def _write(self, rows: Rows, plan: _Plan) -> None:
+        """The rows of one planned case: its requester (for its first case), the case, its rights, deadlines,
+        clock event, thread and audit events."""
+        person, dated, timeline = plan.person, plan.dated, plan.timeline
+        received_at, case_id, key = timeline.received_at, plan.case_id, plan.key
+        if plan.parent is None:
+            rows[Requester].append(
+                {
+                    "id": person.requester_id,
+                    "email": person.email,
+                    "name": person.name,
+                    "tier": person.tier,
+                    "account_ref": f"ENG-{person.requester_id:07d}",
+                    "postal_address": "",
+                    "created_at": received_at,
+                }
+            )
+            self.requesters += 1
+        extended_at = timeline.at("extended")
+        if dated.extended_on is not None and extended_at is not None:
             rows[ClockEvent].append(
                 {
                     "case_id": case_id,
-                    "kind": clock_event.kind,
-                    "occurred_on": clock_event.on,
-                    "reason": "complex request (demo)",
+                    "kind": "extension_taken",
+                    "occurred_on": dated.extended_on,
+                    "reason": EXTENSION_REASON,
                     "recorded_by": "demo",
-                    "recorded_at": self.now,
+                    "recorded_at": extended_at,
                 }
             )
-        key = format_case_key(received_day.year, self.key_numbers.next(received_day.year))
-        subject = f"{LAW_WORDS.get(jurisdiction, 'Privacy')} request: {first_type.replace('_', ' ')}"
+        if plan.parent is not None:
+            subject = f"Appeal of {plan.parent[1]}"
+            request = f"{REQUEST_PHRASES['appeal'][:-1]} {plan.parent[1]}: I can prove who I am."
+        else:
+            subject = f"{LAW_WORDS.get(plan.jurisdiction, 'Privacy')} request: {plan.types[0].replace('_', ' ')}"
+            request = "\n\n".join(REQUEST_PHRASES[t] for t in plan.types)
+        answered_at = timeline.at("responded")
+        outcome, outcome_reason = _case_outcome(plan.outcomes)
+        governing = dated.governing if answered_at is None else None
         rows[Case].append(
             {
                 "id": case_id,
                 "key": key,
-                "requester_id": requester_id,
-                "status": status,
-                "jurisdiction": jurisdiction,
-                "jurisdiction_assumed": jurisdiction == rules.UNKNOWN_JURISDICTION,
-                "tier": tier,
+                "requester_id": person.requester_id,
+                "status": plan.status,
+                "jurisdiction": plan.jurisdiction,
+                "jurisdiction_assumed": plan.jurisdiction == rules.UNKNOWN_JURISDICTION,
+                "tier": person.tier,
                 "channel": "email",
                 "capacity": "consumer",
                 "language": "en",
@@ -220,22 +543,27 @@ class _Builder:
                 "due_event": governing.event if governing else "",
                 "agent_name": "",
                 "agent_email": "",
-                "outcome": "complied" if status in ("responded", "closed") else "",
-                "outcome_reason": "",
-                "parent_case_id": None,
+                "outcome": outcome,
+                "outcome_reason": outcome_reason,
+                "parent_case_id": plan.parent[0] if plan.parent else None,
                 "merged_into_id": None,
-                "responded_at": _answered_at(index, received_at, self.now)
-                if status in ("responded", "closed")
-                else None,
-                "closed_at": self.now if status == "closed" else None,
-                "created_at": self.now,
-                "updated_at": self.now,
+                "responded_at": answered_at,
+                "closed_at": timeline.at("closed"),
+                "created_at": received_at,
+                "updated_at": timeline.last,
             }
         )
-        rows[CaseRequestType].extend(
-            {"case_id": case_id, "request_type": t, "is_primary": i == 0, "outcome": "", "outcome_reason": ""}
-            for i, t in enumerate(types)
-        )
+        for position, right in enumerate(plan.types):
+            right_outcome, right_code = plan.outcomes.get(right, NO_OUTCOME)
+            rows[CaseRequestType].append(
+                {
+                    "case_id": case_id,
+                    "request_type": right,
+                    "is_primary": position == 0,
+                    "outcome": right_outcome,
+                    "outcome_reason": right_code,
+                }
+            )
         rows[Deadline].extend(
             {
                 "case_id": case_id,
@@ -246,100 +574,242 @@ class _Builder:
                 "confirmed": d.confirmed,
                 "assumed": d.assumed,
                 "note": d.note,
-                "computed_at": self.now,
+                "computed_at": received_at,
                 "superseded_at": None,
             }
-            for t, d in pairs
+            for t, d in dated.pairs
         )
-        thread = rows[Message]
-        body = "\n\n".join(REQUEST_PHRASES[t] for t in types)
-        thread.append(self._message(case_id, "in", email, name, subject, body, received_at, key))
-        if status != "new" and rng.random() < 0.6:
-            ack = f"Dear {name},\n\nWe received your request {key} and will verify your identity."
-            thread.append(
-                self._message(
+        thread = _Thread(self, case_id, key, subject, person.email, person.name)
+        thread.add("in", request, received_at, reply=False)
+        notice = self._thread_of_moves(thread, timeline, dated, person.requester_id)
+        rows[Message].extend(thread.messages)
+        self._record_history(rows, plan, notice)
+
+    def _dated(self, status: str, jurisdiction: str, types: tuple[str, ...]) -> _Dated:
+        """The receipt day that puts the case where its status says: answered ones older, new ones from the
+        last days, and the deadline of one being worked overdue, due today, this week or later (the shares
+        above), counted back from that deadline through the statute engine."""
+        rng, today = self.rng, self.today
+        initial = _response_days(jurisdiction, types, False, today) or 45
+        if status in ("new", "acknowledged"):
+            return self._on(today - timedelta(days=rng.randint(0, 1 if status == "new" else 5)), jurisdiction, types)
+        if status in ANSWERED:
+            took = rng.randint(max(2, initial // 3), max(2, initial - 1))  # answered in the later part of the time
+            ago = rng.randint(0, RESPONDED_AGO_DAYS) if status == "responded" else rng.randint(1, CLOSED_AGO_DAYS)
+            return replace(self._on(today - timedelta(days=took + ago), jurisdiction, types), answer_days=took)
+        extended = status == "extended"
+        period = (_response_days(jurisdiction, types, True, today) or initial) if extended else initial
+        # An extension is decided near the end of the initial period, so its case is at least that old.
+        latest = period - initial + 3 if extended else period - 1
+        left = _days_left(rng, latest)
+        target = today + timedelta(days=left)
+        ahead = rng.randint(0, 10)  # days before the last day for it that the extension is taken
+        day = today - timedelta(days=max(1, period - left))
+        dated = self._on(day, jurisdiction, types, ahead if extended else None)
+        due = dated.governing.due if dated.governing else target
+        if due != target and left < 7:  # months and working days vary: move the receipt once by the difference
+            shifted = min(day + (target - due), today - timedelta(days=1))
+            dated = self._on(shifted, jurisdiction, types, ahead if extended else None)
+        return dated
+
+    def _on(self, day: date, jurisdiction: str, types: tuple[str, ...], ahead: int | None = None) -> _Dated:
+        """The engine's deadlines for a receipt on ``day``; with ``ahead``, the extension taken that many days
+        before its last day (never before the day after receipt, never after today)."""
+        pairs, governing, initial_due = _engine(jurisdiction, types, day, None)
+        last_days = [d.due for _, d in pairs if d.event == "extension_notice_by"]
+        if ahead is None or not last_days:
+            return _Dated(day, pairs, governing, initial_due)
+        notice_by = min(last_days)
+        on = min(max(notice_by - timedelta(days=ahead), day + timedelta(days=1)), self.today, notice_by)
+        extended_pairs, extended_governing, _ = _engine(jurisdiction, types, day, on)
+        return _Dated(day, extended_pairs, extended_governing, initial_due, extended_on=on)
+
+    def _timeline(self, status: str, dated: _Dated, *, appealed_at: datetime | None = None) -> _Timeline:
+        """When the case arrived and when each move of its history happened: the working moves every few
+        days as the time up to the next fixed moment allows, the extension on its day, the answer some days
+        before its deadline, the closing some days after the answer, the appeal when it arrived; never after
+        now."""
+        rng, now = self.rng, self.now
+        day = dated.received_day
+        minutes = 24 * 60 if day < now.date() else now.hour * 60 + now.minute + 1
+        received_at = datetime.combine(day, time(), UTC) + timedelta(minutes=rng.randrange(minutes))
+        moves = HISTORY[status]
+        fixed: dict[str, datetime] = {}
+        if dated.extended_on is not None:
+            fixed["extended"] = min(datetime.combine(dated.extended_on, received_at.timetz()), now)
+        if dated.answer_days is not None:
+            # Answered on its day, before the deadline (the day before it at the latest), some hours into it.
+            due = dated.initial_due
+            days = min(dated.answer_days, (due - day).days - 1) if due else dated.answer_days
+            answered = received_at + timedelta(days=max(days, 0), hours=rng.uniform(1, 8))
+            fixed["responded"] = min(answered, now)
+            if status == "closed":
+                fixed["closed"] = min(fixed["responded"] + timedelta(days=rng.uniform(0.5, 7)), now)
+        if appealed_at is not None:
+            fixed["appealed"] = max(appealed_at, fixed["responded"])
+        working = [m for m in moves if m not in fixed]
+        until = min(fixed.values(), default=now)
+        step = min((until - received_at) / (len(working) + 1), MOVE_EVERY)
+        timeline: list[tuple[str, datetime]] = []
+        for position, move in enumerate(working):
+            timeline.append((move, received_at + step * (position + 1)))
+        timeline.extend((move, fixed[move]) for move in moves if move in fixed)
+        return _Timeline(received_at, tuple(timeline))
+
+    def _thread_of_moves(self, thread: _Thread, timeline: _Timeline, dated: _Dated, requester_id: int) -> str:
+        """Our messages at the moves that send one (the answer itself is a letter, which the demo does not
+        write) and sometimes the requester's follow-up with their account number before our answer, in the
+        order they were written; returns the Message-ID of the extension notice."""
+        rng, name, key = self.rng, thread.name, thread.key
+        written: list[tuple[datetime, str, str]] = []
+        for move, at in timeline.moves:
+            if move == "acknowledged" and rng.random() < ACKNOWLEDGED_BY_MAIL:
+                due = f" and will answer it by {dated.initial_due.isoformat()}" if dated.initial_due else ""
+                written.append((at, "out", f"Dear {name},\n\nWe received your request {key}{due}."))
+            elif move == "awaiting_requester":
+                written.append((at, "out", f"Dear {name},\n\nWhich Engram account is your request {key} about?"))
+            elif move == "extended":
+                written.append((at, "extension", f"Dear {name},\n\n{_extension_words(key, dated.pairs)}"))
+        if rng.random() < FOLLOW_UP_SHARE and timeline.at("awaiting_requester") is None:  # else it would answer us
+            until = timeline.at("responded") or self.now
+            at = timeline.received_at + (until - timeline.received_at) * rng.uniform(0.2, 0.9)
+            written.append((at, "in", f"Following up on {key}: my account number is ENG-{requester_id:07d}."))
+        notice = ""
+        for at, kind, body in sorted(written, key=lambda message: message[0]):
+            header_id = thread.add("in" if kind == "in" else "out", body, at)
+            notice = header_id if kind == "extension" else notice
+        return notice
+
+    def _record_history(self, rows: Rows, plan: _Plan, notice: str) -> None:
+        """The audit events of the case's opening and of each move, as the case service records them."""
+        case_id, dated, timeline = plan.case_id, plan.dated, plan.timeline
+        self._record(
+            rows,
+            case_id,
+            timeline.received_at,
+            "case.opened",
+            None,
+            {
+                "key": plan.key,
+                "requester": plan.person.email,
+                "jurisdiction": plan.jurisdiction,
+                "request_types": list(plan.types),
+                "received_at": timeline.received_at.isoformat(),  # as audit.encode writes them, without its hook
+                "due_date": dated.initial_due.isoformat() if dated.initial_due else None,
+            },
+        )
+        previous = "new"
+        for move, at in timeline.moves:
+            if move == "extended":
+                extended_due = dated.governing.due if dated.governing else None
+                told = {"notice_message": notice}
+                self._record(
+                    rows,
                     case_id,
-                    "out",
-                    "privacy@lumetra.io",
-                    "Lumetra Privacy",
-                    f"[{key}] {subject}",
-                    ack,
-                    received_at + timedelta(days=rng.randint(1, 5)),
-                    key,
+                    at,
+                    "case.status_changed",
+                    {"status": previous},
+                    {"status": move, "reason": EXTENSION_REASON} | told,
                 )
-            )
-        if rng.random() < 0.3:
-            follow_up = f"Following up on {key}: my account number is ENG-{requester_id:07d}."
-            thread.append(
-                self._message(
+                before, after = {"due_date": dated.initial_due}, {"due_date": extended_due, "on": dated.extended_on}
+                self._record(rows, case_id, at, "case.extended", before, after | {"reason": EXTENSION_REASON} | told)
+            elif move == "responded":
+                outcome, outcome_reason = _case_outcome(plan.outcomes)
+                reason = ANSWER_REASONS[outcome]
+                self._record(
+                    rows,
                     case_id,
-                    "in",
-                    email,
-                    name,
-                    f"Re: [{key}] {subject}",
-                    follow_up,
-                    received_at + timedelta(days=rng.randint(2, 20)),
-                    key,
+                    at,
+                    "case.responded",
+                    {"status": previous, "outcome": "", "outcome_reason": ""},
+                    {"outcome": outcome, "outcome_reason": outcome_reason, "per_type": plan.outcomes, "reason": reason},
                 )
-            )
+                self._record_encoded(rows, case_id, at, "case.status_changed", *_status_change(previous, move, reason))
+            elif move == "appealed":
+                moved = {"status": move, "reason": f"appeal {plan.appeal_key} received"}
+                self._record(rows, case_id, at, "case.status_changed", {"status": previous}, moved)
+            else:
+                reason = MOVE_REASONS[move]
+                self._record_encoded(rows, case_id, at, "case.status_changed", *_status_change(previous, move, reason))
+            previous = move
+
+    def _record(
+        self,
+        rows: Rows,
+        case_id: int,
+        at: datetime,
+        action: str,
+        before: dict[str, Any] | None,
+        after: dict[str, Any],
+    ) -> None:
+        """One audit event of the case, chained after the one before (as ``audit.record`` would write it)."""
+        self._record_encoded(rows, case_id, at, action, audit.encode(before), audit.encode(after))
+
+    def _record_encoded(self, rows: Rows, case_id: int, at: datetime, action: str, before: str, after: str) -> None:
         event: dict[str, Any] = {
             "case_id": case_id,
-            "at": self.now,
+            "at": at,
             "actor": "demo",
-            "action": "case.opened",
+            "action": action,
             "entity": "case",
             "entity_id": case_id,
-            "before": audit.encode(None),
-            "after": audit.encode(
-                {
-                    "key": key,
-                    "requester": email,
-                    "jurisdiction": jurisdiction,
-                    "request_types": list(types),
-                    "received_at": received_at,
-                }
-            ),
+            "before": before,
+            "after": after,
         }
         self.audit_prev = audit.seal_row(event, self.audit_prev)
         rows[AuditEvent].append(event)
 
-    def _message(
-        self, case_id: int, direction: str, address: str, name: str, subject: str, body: str, at: datetime, key: str
-    ) -> dict[str, Any]:
-        message_id = self.ids.next("message")
-        host = "lumetra.io" if direction == "out" else "example.org"
-        header_id = f"<demo.{message_id}.{key.lower()}@{host}>"
-        to = "privacy@lumetra.io" if direction == "in" else address
+
+class _Thread:
+    """The messages of one case: the requester's and ours, each a reply to the one before."""
+
+    def __init__(self, builder: _Builder, case_id: int, key: str, subject: str, email: str, name: str) -> None:
+        self.builder, self.case_id, self.key, self.subject = builder, case_id, key, subject
+        self.email, self.name = email, name
+        self.messages: list[dict[str, Any]] = []
+
+    def add(self, direction: str, body: str, at: datetime, *, reply: bool = True) -> str:
+        """Add one message; returns its Message-ID."""
+        message_id = self.builder.ids.next("message")
+        ours = direction == "out"
+        address, name = OFFICE if ours else (self.email, self.name)
+        to = self.email if ours else OFFICE[0]
+        subject = self.subject if not reply else f"{'' if ours else 'Re: '}[{self.key}] {self.subject}"
+        host = OFFICE[0] if ours else self.email
+        header_id = f"<demo.{message_id}.{self.key.lower()}@{host.rsplit('@', 1)[1]}>"
         raw = (
             f"From: {name} <{address}>\r\nTo: {to}\r\nSubject: {subject}\r\n"
             f"Date: {at.strftime('%a, %d %b %Y %H:%M:%S +0000')}\r\nMessage-ID: {header_id}\r\n"
             "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
             f"{body}\r\n"
         ).encode()
-        return {
-            "id": message_id,
-            "case_id": case_id,
-            "direction": direction,
-            "message_id_header": header_id,
-            "content_sha256": hashlib.sha256(raw).hexdigest(),
-            "raw": raw,
-            "source": "demo",
-            "subject": subject,
-            "from_name": name,
-            "from_addr": address,
-            "to_addrs": to,
-            "date_header": at,
-            "received_at": at,
-            "in_reply_to": "",
-            "references": "",
-            "body_text": body,
-            "kind": "request" if direction == "in" else "outgoing",
-            "classification": "{}",
-            "override": "{}",
-            "review_state": "attached",
-            "parse_problems": "",
-            "created_at": at,
-        }
+        self.messages.append(
+            {
+                "id": message_id,
+                "case_id": self.case_id,
+                "direction": direction,
+                "message_id_header": header_id,
+                "content_sha256": hashlib.sha256(raw).hexdigest(),
+                "raw": raw,
+                "source": "demo",
+                "subject": subject,
+                "from_name": name,
+                "from_addr": address,
+                "to_addrs": to,
+                "date_header": at,
+                "received_at": at,
+                "in_reply_to": "",
+                "references": "",
+                "body_text": body,
+                "kind": "outgoing" if ours else "request",
+                "classification": "{}",
+                "override": "{}",
+                "review_state": "attached",
+                "parse_problems": "",
+                "created_at": at,
+            }
+        )
+        return header_id
 
 
 class _IdAllocator:
@@ -377,9 +847,71 @@ class _KeyNumbers:
         self._session.flush()
 
 
-def _person(rng: random.Random) -> tuple[str, str, str]:
-    given_names, family_names, domain = rng.choice(NAME_POOLS)
-    return rng.choice(given_names), rng.choice(family_names), domain
+def _rights_by_jurisdiction(book: rules.Rulebook, codes: list[str]) -> dict[str, tuple[str, ...]]:
+    """The rights a demo case may ask for under each jurisdiction: those its law grants (any law's, where the
+    jurisdiction is unknown), rarest first. An appeal is made with the answered case it contests
+    (``add_appealed_pair``), never as a first request."""
+    asked = [t for t in rules.REQUEST_TYPES if t in REQUEST_WEIGHTS]
+    granted = {law.code: [t for t in asked if law.grants(t)] for law in book.all()}
+    anywhere = [t for t in asked if any(t in rights for rights in granted.values())]
+    granted[rules.UNKNOWN_JURISDICTION] = anywhere
+    rarity = {t: sum(t in rights for rights in granted.values()) for t in anywhere}
+    return {code: tuple(sorted(granted[code], key=lambda t: (rarity[t], asked.index(t)))) for code in codes}
+
+
+def _extension_words(key: str, pairs: tuple[tuple[str, rules.Deadline], ...]) -> str:
+    """The extension notice in a sentence or two: the new date of the rights whose law allows more time, and
+    the date each other right keeps (e.g. a Connecticut consent withdrawal: 15 days, no extension)."""
+    extended = {t: d.due for t, d in pairs if d.event == "respond_extended"}
+    kept = {t: d.due for t, d in pairs if d.event == "respond" and t not in extended}
+    words = f"Your request {key} is complex, so we need more time: we will answer it by {max(extended.values())}."
+    for right, due in kept.items():
+        words += f" Your {right.replace('_', ' ')} request keeps its date: {due.isoformat()}."
+    return words
+
+
+def _days_left(rng: random.Random, latest: int) -> int:
+    """Days from today to the deadline of a case being worked (negative: overdue)."""
+    roll = rng.random()
+    if roll < OVERDUE_SHARE:
+        return -rng.choice(OVERDUE_DAYS)
+    if roll < OVERDUE_SHARE + DUE_TODAY_SHARE:
+        return 0
+    if roll < OVERDUE_SHARE + DUE_TODAY_SHARE + DUE_WEEK_SHARE:
+        return rng.randint(1, 6)
+    return rng.randint(7, max(7, latest))
+
+
+@lru_cache(maxsize=8192)
+def _response_days(jurisdiction: str, types: tuple[str, ...], extended: bool, today: date) -> int | None:
+    """About how many days the law gives to answer (extended: once the extension is taken), measured on a
+    request received some weeks ago; None when an extension is asked for and the law allows none."""
+    received = today - timedelta(days=40)
+    pairs, governing, _ = _engine(jurisdiction, types, received, None)
+    if extended:
+        notice_by = [d.due for _, d in pairs if d.event == "extension_notice_by"]
+        if not notice_by:
+            return None
+        governing = _engine(jurisdiction, types, received, min(notice_by))[1]
+    return (governing.due - received).days if governing else None
+
+
+@lru_cache(maxsize=4096)
+def _answer(jurisdiction: str, tier: str, request_type: str) -> str:
+    """The outcome of an answered demo right: complied, or 'we do not sell' where the account's data never is."""
+    return (
+        "we_do_not_sell"
+        if rules.rights_check(jurisdiction, tier, request_type).answer == "we_do_not_sell"
+        else "complied"
+    )
+
+
+def _case_outcome(outcomes: dict[str, tuple[str, str]]) -> tuple[str, str]:
+    """The case's outcome and reason code from its rights': one shared by every right, else complied."""
+    answers = set(outcomes.values())
+    if len(answers) == 1:
+        return answers.pop()
+    return ("complied", "") if answers else ("", "")
 
 
 def _ascii_handle(given: str, family: str, number: int) -> str:
@@ -387,12 +919,34 @@ def _ascii_handle(given: str, family: str, number: int) -> str:
     return f"requester{number}.{digest}"
 
 
+@lru_cache(maxsize=64)
+def _status_change(previous: str, status: str, reason: str) -> tuple[str, str]:
+    """The encoded before and after of a move, the same for every case (encoded once), as ``service.set_status``
+    records it; a plain transition also says what the requester is waited on for."""
+    moved: dict[str, Any] = {"status": status, "reason": reason}
+    if status in PLAIN_MOVES:
+        moved["waiting_for"] = "other" if status == "awaiting_requester" else None
+    return audit.encode({"status": previous}), audit.encode(moved)
+
+
 @lru_cache(maxsize=65536)
-def _answered_at(index: int, received_at: datetime, now: datetime) -> datetime:
-    """A response 3 to 44 days after receipt, never after now; drawn without the generator so the seeds' cases stay
-    the same."""
-    return min(received_at + timedelta(days=3 + index % 42), now)
+def _right_deadlines(
+    jurisdiction: str, right: str, received: date, extended_on: date | None
+) -> tuple[tuple[str, rules.Deadline], ...]:
+    """One right's deadlines, kept: cases asking for several rights share each right's with many others (and an
+    unknown jurisdiction's are the earliest of every law's, the dearest to compute)."""
+    events = (rules.ClockEvent(kind="extension_taken", on=extended_on),) if extended_on else ()
+    return tuple(compute_case_deadlines(jurisdiction, (right,), received, events))
 
 
-def _deadlines(jurisdiction: str, types: tuple[str, ...], received: date) -> tuple[tuple[str, rules.Deadline], ...]:
-    return tuple(compute_case_deadlines(jurisdiction, types, received, ()))
+@lru_cache(maxsize=65536)
+def _engine(
+    jurisdiction: str, types: tuple[str, ...], received: date, extended_on: date | None
+) -> tuple[tuple[tuple[str, rules.Deadline], ...], rules.Deadline | None, date | None]:
+    """The statute engine's deadlines of a case received on ``received`` (extended on ``extended_on``), the one
+    that governs and the governing date before any extension; many demo cases share them, so they are kept."""
+    events = (rules.ClockEvent(kind="extension_taken", on=extended_on),) if extended_on else ()
+    pairs = tuple(pair for right in types for pair in _right_deadlines(jurisdiction, right, received, extended_on))
+    initial = governing_deadline(pairs, (), "new")
+    governing = governing_deadline(pairs, events, "extended") if events else initial
+    return pairs, governing, initial.due if initial else None
