@@ -235,6 +235,7 @@ class Vocabulary:
     language_min_hits: int
     negations: _Pattern
     conditionals: _Pattern
+    past_events: list[_Pattern]
     law_cues: dict[str, list[_Pattern]]
     residence_cues: dict[str, list[_Pattern]]
     state_names: dict[str, _Pattern]
@@ -318,6 +319,7 @@ def load_vocabulary(path: Path) -> Vocabulary:
         language_min_hits=int(data["thresholds"]["language_min_hits"]),
         negations=_word_list(_phrases_of(data["negations"])),
         conditionals=_word_list(data["conditionals"]),
+        past_events=[_compile(phrase, macros, gap) for phrase in _phrases_of(data["past_events"])],
         law_cues={
             code: [_compile(phrase, macros, gap) for phrase in phrases]
             for code, phrases in jurisdictions["laws"].items()
@@ -444,6 +446,7 @@ class _Classifier:
         first_seen: dict[str, int] = {}
         evidence: dict[str, list[str]] = {t: [] for t in REQUEST_TYPES}
         taken: list[tuple[int, int]] = []
+        done = [m.span() for p in self.vocabulary.past_events for m in p.finditer(self.text)]
         for request_type, rules in self.vocabulary.type_rules.items():
             for is_weak, cue in [*((False, c) for c in rules.strong), *((True, c) for c in rules.weak)]:
                 if is_weak and scores[request_type] >= self.vocabulary.type_threshold:
@@ -452,7 +455,7 @@ class _Classifier:
                     match = self._in_last_clause(cue.pattern, found)
                     weight = cue.weight
                     before = self._clause_before(self.text, match)
-                    if self._negated(before):
+                    if self._negated(before) or any(s <= match.start() < e for s, e in done):
                         continue
                     if is_weak and any(s < match.end() and match.start() < e for s, e in taken):
                         continue
