@@ -401,7 +401,7 @@ def run_extend(args: argparse.Namespace, ctx: CliContext) -> int:
     with store.write() as session:
         case = service.find_case(session, key)
         service.take_extension(session, case, today, args.reason)
-        print(f"{case.key} extended; due {case.due_date.isoformat() if case.due_date else '-'}.")
+        print(f"{case.key} extended; {service.dates_after_extension(session, case)}.")
     return 0
 
 

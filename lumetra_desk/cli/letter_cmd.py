@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from lumetra_desk.cli.context import CliContext
-from lumetra_desk.core.cases.service import clock_events_of, find_case, take_extension
+from lumetra_desk.core.cases.service import clock_events_of, dates_after_extension, find_case, take_extension
 from lumetra_desk.core.errors import InvalidInputError, LumetraError
 from lumetra_desk.core.letters.data import Correction
 from lumetra_desk.core.letters.issue import LetterExtras, issue_letter, send_letter
@@ -124,10 +124,10 @@ def _record_extension(store: Store, case_key: str, reason: str) -> None:
                 print(f"{case_key} was already extended on {taken[0].isoformat()}; its dates stay as they are.")
                 return
             take_extension(session, case, date.today(), reason)
-            due = case.due_date.isoformat() if case.due_date else "-"
+            dates = dates_after_extension(session, case)
     except LumetraError as exc:
         raise InvalidInputError(f"The notice was issued, but the extension was not recorded: {exc}") from exc
-    print(f"Extension recorded for {case_key}; due {due}.")
+    print(f"Extension recorded for {case_key}; {dates}.")
 
 
 def _extras(args: argparse.Namespace, attachments: tuple[OutgoingAttachment, ...]) -> LetterExtras:

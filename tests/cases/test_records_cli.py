@@ -276,6 +276,29 @@ def test_letter_command_records_the_extension_after_the_notice(
         assert (case.status, case.due_event) == ("extended", "respond_extended")
 
 
+def test_after_an_extension_of_a_mixed_case_the_summary_gives_the_extended_date_and_the_date_kept(
+    store: Store, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A California opt-out has no extension: the case stays due on its date, which is not the one announced."""
+    key = make_case(store, types=("delete", "opt_out_sale_share"), received=datetime.now(UTC) - timedelta(days=1))
+    code, out, _ = _cli(capsys, "letter", key, "--kind", "extension_notice", "--reason", "many systems to search")
+    with store.read() as session:
+        case = service.find_case(session, key)
+        due = {(d.request_type, d.event): d.due for d in service.current_deadlines(session, case.id or 0)}
+        assert case.due_date == due[("opt_out_sale_share", "respond")]
+    extended, kept = due[("delete", "respond_extended")].isoformat(), due[("opt_out_sale_share", "respond")].isoformat()
+    summary = (
+        f"Extension recorded for {key}; delete due {extended} (extended); opt_out_sale_share due {kept} (not extended)."
+    )
+    assert code == 0 and summary in out
+    only_delete = make_case(store, types=("delete",), email="bo@example.com", received=datetime.now(UTC))
+    code, out, _ = _cli(capsys, "cases", "extend", only_delete, "--reason", "many systems to search")
+    with store.read() as session:
+        case = service.find_case(session, only_delete)
+        assert case.due_date is not None
+        assert code == 0 and f"{only_delete} extended; due {case.due_date.isoformat()}." in out
+
+
 def _appealed(store: Store, capsys: pytest.CaptureFixture[str], jurisdiction: str, appeal_days_ago: int) -> str:
     """A denied request of ``jurisdiction`` and its appeal, received ``appeal_days_ago`` days ago, via the CLI."""
     key = make_case(store, types=("delete",), jurisdiction=jurisdiction, email=f"{jurisdiction}@example.com")

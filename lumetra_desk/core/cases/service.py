@@ -461,6 +461,31 @@ def take_extension(session: Session, case: Case, on: date, reason: str, actor: s
     )
 
 
+def dates_after_extension(session: Session, case: Case) -> str:
+    """The response dates an extension leaves, for a one-line summary: each extended date with its rights,
+    then the rights whose law allows no extension with the date they keep.
+
+    The case's due date is the earliest right's, on a mixed case often an opt-out's that no extension moves,
+    so it alone would misstate what the extension notice announced.
+    """
+    by_type: dict[str, dict[str, date]] = {}
+    for deadline in current_deadlines(session, case.id or 0):
+        events = by_type.setdefault(deadline.request_type, {})
+        events[deadline.event] = min(deadline.due, events.get(deadline.event, deadline.due))
+    extended: dict[date, list[str]] = {}
+    kept: dict[date, list[str]] = {}
+    for request_type, events in sorted(by_type.items()):
+        for event in ("respond", "appeal_decision"):
+            if event in events:
+                longer = events.get(f"{event}_extended")
+                (extended if longer else kept).setdefault(longer or events[event], []).append(request_type)
+    if not kept and len(extended) == 1:
+        return f"due {next(iter(extended)).isoformat()}"
+    parts = [f"{', '.join(types)} due {day.isoformat()} (extended)" for day, types in sorted(extended.items())]
+    parts += [f"{', '.join(types)} due {day.isoformat()} (not extended)" for day, types in sorted(kept.items())]
+    return "; ".join(parts) or "nothing due"
+
+
 def add_request_types(
     session: Session,
     case: Case,
