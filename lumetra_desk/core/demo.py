@@ -28,6 +28,7 @@ from typing import Any, Literal
 from sqlmodel import Session, SQLModel, select
 
 from lumetra_desk.core import audit, rules
+from lumetra_desk.core.cases import verification
 from lumetra_desk.core.cases.service import compute_case_deadlines, format_case_key, governing_deadline
 from lumetra_desk.core.store import bulk
 from lumetra_desk.core.store.db import Store
@@ -40,6 +41,7 @@ from lumetra_desk.core.store.models import (
     Deadline,
     Message,
     Requester,
+    VerificationStep,
     utcnow,
 )
 
@@ -283,7 +285,7 @@ def fill(
         builder.key_numbers.save()
         if builder.audit_prev:
             audit.remember_head(session, builder.audit_prev)
-    for kept in (_engine, _right_deadlines, _response_days, _answer):
+    for kept in (_engine, _right_deadlines, _response_days, _answer, _verification_plan, _planned):
         kept.cache_clear()  # the next demo may be for another day or rulebook; and a window keeps running
     return DemoSummary(cases=cases, messages=message_count, requesters=builder.requesters)
 
@@ -310,7 +312,16 @@ def _demo_now(today: date | None) -> datetime:
     return now if today is None else datetime.combine(today, now.timetz())
 
 
-TABLE_ORDER: tuple[type[SQLModel], ...] = (Requester, Case, CaseRequestType, ClockEvent, Message, Deadline, AuditEvent)
+TABLE_ORDER: tuple[type[SQLModel], ...] = (
+    Requester,
+    Case,
+    CaseRequestType,
+    VerificationStep,
+    ClockEvent,
+    Message,
+    Deadline,
+    AuditEvent,
+)
 Rows = dict[type[SQLModel], list[dict[str, Any]]]
 
 
@@ -504,6 +515,22 @@ class _Builder:
                 }
             )
             self.requesters += 1
+        if timeline.at("verifying") is not None:  # the move wrote the plan the law asks for; nothing is decided yet
+            rows[VerificationStep].extend(
+                {
+                    "case_id": case_id,
+                    "code": step.code,
+                    "description": step.description,
+                    "required": step.required,
+                    "status": "pending",
+                    "evidence_attachment_id": None,
+                    "evidence_note": "",
+                    "decided_by": "",
+                    "decided_at": None,
+                    "position": position,
+                }
+                for position, step in enumerate(_verification_plan(plan.jurisdiction, plan.types).steps)
+            )
         extended_at = timeline.at("extended")
         if dated.extended_on is not None and extended_at is not None:
             rows[ClockEvent].append(
@@ -731,6 +758,10 @@ class _Builder:
             else:
                 reason = MOVE_REASONS[move]
                 self._record_encoded(rows, case_id, at, "case.status_changed", *_status_change(previous, move, reason))
+                if move == "verifying":
+                    self._record_encoded(
+                        rows, case_id, at, "verification.planned", *_planned(plan.jurisdiction, plan.types)
+                    )
             previous = move
 
     def _record(
@@ -927,6 +958,21 @@ def _status_change(previous: str, status: str, reason: str) -> tuple[str, str]:
     if status in PLAIN_MOVES:
         moved["waiting_for"] = "other" if status == "awaiting_requester" else None
     return audit.encode({"status": previous}), audit.encode(moved)
+
+
+@lru_cache(maxsize=4096)
+def _verification_plan(jurisdiction: str, types: tuple[str, ...]) -> verification.VerificationPlan:
+    """What must be verified before acting on these rights; every demo requester holds an Engram account (their
+    tier is known), as ``verification.has_account`` reads it."""
+    return verification.plan_for(jurisdiction, list(types), has_account=True)
+
+
+@lru_cache(maxsize=4096)
+def _planned(jurisdiction: str, types: tuple[str, ...]) -> tuple[str, str]:
+    """The encoded before and after of ``verification.planned`` for a case without earlier steps."""
+    plan = _verification_plan(jurisdiction, types)
+    after = {"level": plan.level, "steps": [step.code for step in plan.steps], "citation": plan.citation}
+    return audit.encode({"steps": []}), audit.encode(after)
 
 
 @lru_cache(maxsize=65536)

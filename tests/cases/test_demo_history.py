@@ -13,7 +13,7 @@ from itertools import pairwise
 from sqlmodel import select
 
 from lumetra_desk.core import audit, demo
-from lumetra_desk.core.cases import service, workflow
+from lumetra_desk.core.cases import service, verification, workflow
 from lumetra_desk.core.store.db import Store
 from lumetra_desk.core.store.models import AuditEvent, Case, ClockEvent, Deadline, Message, Requester
 
@@ -70,6 +70,11 @@ def test_nothing_in_a_demo_store_is_dated_after_now_and_each_thread_follows_the_
             (e.case_id, json.loads(e.after)["status"]): e
             for e in session.exec(select(AuditEvent).where(AuditEvent.action == "case.status_changed")).all()
         }
+        planned = {
+            e.case_id: e for e in session.exec(select(AuditEvent).where(AuditEvent.action == "verification.planned"))
+        }
+        plans = {case_id: verification.plan_for_case(session, case) for case_id, case in cases.items()}
+        steps = {case_id: verification.steps_of(session, case_id or 0) for case_id in cases}
         clock = session.exec(select(ClockEvent)).all()
         deadlines = session.exec(select(Deadline)).all()
         requesters = session.exec(select(Requester)).all()
@@ -88,6 +93,13 @@ def test_nothing_in_a_demo_store_is_dated_after_now_and_each_thread_follows_the_
         assert ("acknowledged" in moves) == (case.status != "new")
         for message in ours:  # we write at a move: receipt confirmed, a question asked, the extension noticed
             assert message.received_at in moves.values() and case.key in message.body_text, case.key
+        if "verifying" in moves:  # the move wrote the plan the law asks for, as workflow.transition does
+            assert planned[case_id].at == moves["verifying"], case.key
+            assert [(s.code, s.required, s.status) for s in steps[case_id]] == [
+                (s.code, s.required, "pending") for s in plans[case_id].steps
+            ], case.key
+        else:
+            assert case_id not in planned and not steps[case_id], case.key
         if case.status == "extended":
             extended = moved[(case_id, "extended")]
             notice = json.loads(extended.after)["notice_message"]
