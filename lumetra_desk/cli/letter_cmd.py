@@ -44,6 +44,14 @@ def register(subparsers: Any) -> None:
         help="a reason (repeatable): for a denial, an appeal decision, unable-to-verify or an extension",
     )
     parser.add_argument("--basis", default="", metavar="TEXT", help="statutory basis of a denial")
+    parser.add_argument(
+        "--denied-right",
+        action="append",
+        default=[],
+        metavar="TYPE",
+        help="a right the denial refuses (repeatable, e.g. delete); the letter says how the others are answered. "
+        "Without it, the rights recorded as denied when the case was answered; else the whole request",
+    )
     parser.add_argument("--outcome", choices=APPEAL_OUTCOMES, help="appeal decision outcome")
     parser.add_argument("--customer", default="", metavar="NAME", help="Enterprise customer (processor redirect)")
     parser.add_argument("--corrected", action="append", default=[], metavar="FIELD=VALUE", help="a correction made")
@@ -145,6 +153,7 @@ def _extras(args: argparse.Namespace, attachments: tuple[OutgoingAttachment, ...
         enterprise_customer=args.customer,
         officer_note=args.note,
         ag_contact=args.ag_contact,
+        denied_rights=tuple(args.denied_right),
         attachments=attachments,
     )
 

@@ -117,3 +117,35 @@ def test_an_extension_notice_issued_again_is_kept_and_written_without_a_second_e
     assert "version 2" in out and f"{key} was already extended on" in out
     text = pdf_text(target.read_bytes())
     assert "The law allows no extension of the time to answer your request for a limit on the use" in text
+
+
+def test_denied_right_narrows_the_denial_and_an_unknown_right_is_a_plain_error(
+    app_paths: AppPaths, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    store = Store.open(app_paths, create=True)
+    try:
+        with store.write() as session:
+            requester = find_or_create_requester(session, "zoe@example.org", "Zoë Łukasz")
+            key = open_case(
+                session,
+                requester=requester,
+                request_types=["delete", "access"],
+                received_at=datetime.now(UTC) - timedelta(days=2),
+                jurisdiction="US-VA",
+            ).key
+        verify_all_steps(store, key)
+    finally:
+        store.close()
+    home, target = str(app_paths.data_dir), tmp_path / "denial.pdf"
+    deny = ("--data-dir", home, "letter", key, "--kind", "denial", "--reason", "A legal hold applies.")
+    code, out, err = _run(capsys, *deny, "--basis", "Va. Code §59.1-582", "--denied-right", "delete", "-o", str(target))
+    assert (code, err) == (0, "") and "version 1" in out
+    text = pdf_text(target.read_bytes())
+    assert "We are unable to comply with your request for deletion of your personal information, for the" in text
+    assert "Your request for access to the personal information we hold about you is still being handled" in text
+    code, _, err = _run(capsys, *deny, "--basis", "Va. Code §59.1-582", "--denied-right", "correct")
+    assert code == 1 and f"Case {key} has no request for correct; its rights are delete, access." in err
+    code, _, err = _run(
+        capsys, "--data-dir", home, "letter", key, "--kind", "acknowledgement", "--denied-right", "delete"
+    )
+    assert code == 1 and "Only a denial names the rights it refuses" in err

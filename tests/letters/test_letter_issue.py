@@ -12,11 +12,12 @@ from letter_facts import VA_AG_CONTACT, pdf_text, verify_all_steps
 from sqlmodel import col, select
 
 from lumetra_desk.core import rules
-from lumetra_desk.core.cases import verification
+from lumetra_desk.core.cases import verification, workflow
 from lumetra_desk.core.cases.service import find_case, find_or_create_requester, open_case, take_extension
 from lumetra_desk.core.errors import InvalidInputError, NotFoundError
 from lumetra_desk.core.letters.issue import LetterExtras, issue_letter, send_letter
 from lumetra_desk.core.letters.templates import long_date
+from lumetra_desk.core.letters.wording import wording
 from lumetra_desk.core.paths import AppPaths
 from lumetra_desk.core.settings import Settings, load_settings
 from lumetra_desk.core.store.db import Store
@@ -399,3 +400,66 @@ def test_verification_letters_follow_the_plan_for_an_account_holder_and_for_a_re
     assert "Data point" not in text and "sign in" not in text
     text = pdf_text(issue_letter(store, unknown, "acknowledgement", Settings(), today=TODAY).rendered.pdf)
     assert "We will match 3 pieces of information you give us with the information we hold about you" in text
+
+
+def test_a_partial_denial_refuses_only_the_right_the_officer_names(store: Store) -> None:
+    key = _open(store, "US-VA", ["delete", "access"])
+    verify_all_steps(store, key)
+    extras = LetterExtras(
+        denial_reasons=("A legal hold applies to the records.",),
+        statutory_basis="Va. Code §59.1-582",
+        denied_rights=("delete",),
+    )
+    issued = issue_letter(store, key, "denial", Settings(), extras, today=TODAY)
+    text = pdf_text(issued.rendered.pdf)
+    deletion, access = wording("delete", "US-VA").request, wording("access", "US-VA").request
+    respond_by = rules.compute_deadlines("US-VA", "access", RECEIVED.date(), []).get("respond")
+    assert respond_by is not None
+    assert f"We are unable to comply with your request for {deletion}, for the reasons below." in text
+    assert "We are unable to comply with it" not in text
+    handled = f"Your request for {access} is still being handled"
+    assert f"{handled}: we will answer it separately by {long_date(respond_by.due)}." in text
+    data = issued.rendered.snapshot["data"]
+    assert data["refused_requests"] == [deletion]
+    assert data["not_refused"] == [{"request": access, "outcome": "", "answer_by": respond_by.due.isoformat()}]
+
+    whole = dataclasses.replace(extras, denied_rights=("delete", "access"))
+    text = pdf_text(issue_letter(store, key, "denial", Settings(), whole, today=TODAY).rendered.pdf)
+    assert "We are unable to comply with it, for the reasons below." in text and "refuses nothing else" not in text
+
+
+def test_a_denied_right_must_be_one_of_the_case_and_only_a_denial_names_one(store: Store) -> None:
+    key = _open(store, "US-VA", ["delete", "access"])
+    verify_all_steps(store, key)
+    extras = LetterExtras(denial_reasons=("x",), statutory_basis="y", denied_rights=("correct",))
+    with pytest.raises(
+        InvalidInputError, match=rf"Case {key} has no request for correct; its rights are delete, access"
+    ):
+        issue_letter(store, key, "denial", Settings(), extras, today=TODAY)
+    with pytest.raises(InvalidInputError, match="Only a denial names the rights it refuses"):
+        issue_letter(store, key, "acknowledgement", Settings(), LetterExtras(denied_rights=("delete",)), today=TODAY)
+    with store.read() as session:
+        assert session.exec(select(Letter)).all() == []
+
+
+def test_after_the_answer_the_denial_refuses_the_rights_recorded_as_denied(store: Store) -> None:
+    key = _open(store, "EU", ["access", "delete"])
+    verify_all_steps(store, key)
+    with store.write() as session:
+        case = find_case(session, key)
+        workflow.respond(
+            session,
+            case,
+            "complied",
+            reason="copy sent; erasure refused",
+            type_outcomes={"delete": ("denied", "manifestly_unfounded_or_excessive")},
+            purge_id_documents=True,
+        )
+    extras = LetterExtras(denial_reasons=("The request is manifestly excessive.",), statutory_basis="GDPR Art. 12(5)")
+    text = pdf_text(issue_letter(store, key, "denial", Settings(), extras, today=TODAY).rendered.pdf)
+    erasure, access = wording("delete", "EU").request, wording("access", "EU").request
+    assert f"We are unable to comply with your request for {erasure}, for the reasons below." in text
+    assert f"Your request for {access} has been answered: we have complied with it." in text
+    refusing_the_answered = dataclasses.replace(extras, denied_rights=("access",))
+    with pytest.raises(InvalidInputError, match=rf"Case {key} was answered with access as complied"):
+        issue_letter(store, key, "denial", Settings(), refusing_the_answered, today=TODAY)

@@ -112,6 +112,15 @@ class RightDue:
 
 
 @dataclass(frozen=True)
+class RightAnswer:
+    """A right of the case that a partial denial does not refuse, and how it is or will be answered."""
+
+    request: str  # in the requester's words
+    outcome: str = ""  # its recorded outcome (complied, partly, ...); "" while it is still to be answered
+    answer_by: date | None = None  # while still to be answered: the date that holds for it now
+
+
+@dataclass(frozen=True)
 class FallbackRequest:
     """How the law answers requests whose identity standard was not met, from the statute engine (California:
     an unverified request for specific pieces is treated as one for categories, 11 CCR §7024(a))."""
@@ -165,6 +174,8 @@ class LetterData:
     sale_opt_out: str = ""  # what the law's opt-out of sale covers; "" where the law grants none
     denial_reasons: tuple[str, ...] = ()
     statutory_basis: str = ""
+    refused_requests: tuple[str, ...] = ()  # a partial denial: the rights it refuses; () refuses the whole request
+    not_refused: tuple[RightAnswer, ...] = ()  # a partial denial: the other rights and how they are answered
     unverified_fallback: FallbackRequest | None = None
     is_appeal: bool = False  # the case is an appeal against an earlier decision
     original_case_key: str = ""  # the case whose decision is appealed, when the appeal is linked to it

@@ -33,6 +33,7 @@ from lumetra_desk.core.letters.data import (
     JurisdictionFacts,
     LetterData,
     Recipient,
+    RightAnswer,
     RightDue,
     signature_lines,
 )
@@ -49,6 +50,7 @@ from lumetra_desk.core.mail.smtp import (
     send_with_keyring,
 )
 from lumetra_desk.core.settings import Settings
+from lumetra_desk.core.store.dashboard_queries import right_outcomes
 from lumetra_desk.core.store.db import Store
 from lumetra_desk.core.store.models import (
     Attachment,
@@ -119,6 +121,7 @@ class LetterExtras:
     officer_note: str = ""
     verification_process: str = ""
     ag_contact: str = ""  # counsel-verified complaint channel for this letter; else the one in the settings
+    denied_rights: tuple[str, ...] = ()  # a denial that refuses only these request types; else the recorded ones
     attachments: tuple[OutgoingAttachment, ...] = ()  # further files from other systems (specific pieces)
 
 
@@ -162,6 +165,8 @@ def build_letter_data(
 
     def say(request_type: str) -> str:
         return _wording(request_type, case.jurisdiction)
+
+    refused, not_refused = _refused_rights(session, case, types, extras.denied_rights, dates, extended)
 
     return LetterData(
         company=CompanyDetails(
@@ -210,6 +215,8 @@ def build_letter_data(
         sale_opt_out=wording(_SALE_OPT_OUT, case.jurisdiction).opt_out if law and law.grants(_SALE_OPT_OUT) else "",
         denial_reasons=extras.denial_reasons,
         statutory_basis=extras.statutory_basis,
+        refused_requests=tuple(say(t) for t in refused),
+        not_refused=not_refused,
         unverified_fallback=_unverified_fallback(session, case, types, law),
         is_appeal=is_appeal,
         original_case_key=parent.key if parent else "",
@@ -241,6 +248,10 @@ def issue_letter(
     any further files the officer attaches; every file is kept with the case for sending.
     """
     get_kind(kind)
+    if extras.denied_rights and kind != "denial":
+        raise InvalidInputError(
+            f"Only a denial names the rights it refuses; the {kind.replace('_', ' ')} letter refuses none."
+        )
     with store.read() as session:
         case = find_case(session, case_ref)
         case_id, case_key = case.id or 0, case.key
@@ -526,15 +537,69 @@ def _rights_due(
     return tuple(rights)
 
 
+def _current_respond_by(known: dict[str, date], extended: bool) -> date | None:
+    """A right's response date that holds now: the extended one once the extension is taken and its law allows one."""
+    return (known.get("respond_extended") if extended else None) or known.get("respond")
+
+
 def _verification_respond_by(dates: dict[str, dict[str, date]], waiting: Sequence[str], extended: bool) -> date | None:
     """When the rights that wait for verification must be answered: each one's current date (extended once the
     extension is taken), the earliest of them."""
     due = [
-        (known.get("respond_extended") if extended else None) or known["respond"]
+        _current_respond_by(known, extended) or known["respond"]
         for request_type, known in dates.items()
         if request_type in waiting and "respond" in known
     ]
     return min(due) if due else None
+
+
+# A right answered so cannot be refused by a later denial letter; "partly" may be refused in the part denied.
+_ANSWERED_NOT_REFUSED = frozenset({"complied", "we_do_not_sell", "redirected", "unable_to_verify"})
+
+
+def _refused_rights(
+    session: Session,
+    case: Case,
+    types: Sequence[str],
+    named: Sequence[str],
+    dates: dict[str, dict[str, date]],
+    extended: bool,
+) -> tuple[tuple[str, ...], tuple[RightAnswer, ...]]:
+    """The rights a denial refuses and how the case's other rights are or will be answered.
+
+    The officer names the refused rights (the letter often goes out before the case is answered); without
+    names, the per-right outcomes recorded when the case was answered say which were denied. When neither
+    narrows it, or every right is refused, the denial refuses the whole request: ``((), ())``.
+    """
+    rights = [t for t in types if t != "appeal"]
+    outcomes = right_outcomes(session, case.id or 0)
+    unknown = [t for t in dict.fromkeys(named) if t not in rights]
+    if unknown:
+        raise InvalidInputError(
+            f"Case {case.key} has no request for {', '.join(unknown)}; its rights are {', '.join(rights)}."
+        )
+    answered = [
+        f"{t} as {outcomes[t].replace('_', ' ')}"
+        for t in rights
+        if t in named and outcomes.get(t) in _ANSWERED_NOT_REFUSED
+    ]
+    if answered:
+        raise InvalidInputError(
+            f"Case {case.key} was answered with {', '.join(answered)}; a denial cannot refuse what was answered so."
+        )
+    refused = [t for t in rights if t in named] or [t for t in rights if outcomes.get(t) == "denied"]
+    if not refused or len(refused) == len(rights):
+        return (), ()
+    others = tuple(
+        RightAnswer(
+            request=_wording(t, case.jurisdiction),
+            outcome=outcomes.get(t, ""),
+            answer_by=None if outcomes.get(t) else _current_respond_by(dates.get(t, {}), extended),
+        )
+        for t in rights
+        if t not in refused
+    )
+    return tuple(refused), others
 
 
 def _verify_by(respond_by: date | None, days_before: int, today: date) -> date | None:
