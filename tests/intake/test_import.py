@@ -94,6 +94,8 @@ def test_agent_cases_belong_to_the_consumer_not_the_agent(store: Store) -> None:
     with store.read() as session:
         requester = session.get(Requester, case.requester_id)
         assert requester is not None and requester.email == "carmen.ibanez@example.org"
+        assert requester.name == "Carmen Ibáñez"  # the consumer's, so letters greet her, not "Sir or Madam"
+        assert requester.postal_address == "1220 Pine Street, Apt 4, San Francisco, CA 94109"
         stored = session.exec(select(Attachment).where(col(Attachment.message_id).is_not(None))).all()
         pdf = next(a for a in stored if a.filename == "Ibanez_Carmen_agent_authorization_signed.pdf")
         assert pdf.sniffed_type == "application/pdf" and pdf.data and pdf.data.startswith(b"%PDF")

@@ -70,22 +70,25 @@ def format_case_key(year: int, number: int) -> str:
     return f"{KEY_PREFIX}-{year}-{number:06d}"
 
 
-def find_or_create_requester(session: Session, email: str, name: str = "", tier: str = "unknown") -> Requester:
+def find_or_create_requester(
+    session: Session, email: str, name: str = "", tier: str = "unknown", postal_address: str = ""
+) -> Requester:
     address = email.strip().lower()
     known = single_rows.requester_id(session, address)
     requester = session.get(Requester, known) if known is not None else None
     if requester is None:
-        requester = Requester(email=address, name=name, tier=tier)
+        requester = Requester(email=address, name=name, tier=tier, postal_address=postal_address)
         _insert_persistent(session, requester)
         audit.record(
             session,
             action="requester.created",
             entity="requester",
             entity_id=requester.id,
-            after={"email": address, "name": name, "tier": tier},
+            after={"email": address, "name": name, "tier": tier, "postal_address": postal_address},
         )
-    elif name and not requester.name:
-        requester.name = name
+    elif (name and not requester.name) or (postal_address and not requester.postal_address):
+        requester.name = requester.name or name
+        requester.postal_address = requester.postal_address or postal_address
         session.add(requester)
     return requester
 

@@ -42,6 +42,25 @@ _CLAUSE_BREAK = re.compile(r"[,;:.!?()\[\]]")
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?", re.UNICODE)
 _ZIP_STATE = r"\b({codes})\.?,? (\d{{5}})(?:-\d{{4}})?\b"
 _UK_POSTCODE = re.compile(r"\b([A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2})\b")
+EMAIL_IN_TEXT = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_EMAIL_NEXT = re.compile(r"[ ]*[(<\[]?[ ]*(?:e-?mail:? ?)?([\w.+-]+@[\w-]+(?:\.[\w-]+)+)[)>\]]?", re.IGNORECASE)
+_ADDRESS_NEXT = re.compile(r", ((?:\d+[\w-]* )?[^\W\d_][^.\n]{2,80}?\d[^.\n]{0,20}?)(?=\.(?:\s|$)|\n|$)")
+_NAME_TITLES = frozenset(
+    {"mr", "mrs", "ms", "miss", "mx", "dr", "herr", "herrn", "frau", "m", "mme", "mlle", "monsieur", "madame",
+     "sr", "sra", "srta", "señor", "señora", "don", "doña"}
+)  # fmt: skip
+_NAME_PARTICLES = frozenset({"de", "del", "la", "van", "von", "der", "den", "da", "di", "du", "le", "y", "bin", "al"})
+_NAME_END = re.compile(r"[\n(<\[,;:!?\"]")
+
+
+@dataclass(frozen=True)
+class Consumer:
+    """The person an authorized agent writes for, as far as the mail names them (empty when it does not)."""
+
+    name: str = ""
+    email: str = ""
+    postal_address: str = ""
+    confidence: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -56,6 +75,7 @@ class Classification:
     language: str
     confidence: float
     evidence: tuple[str, ...]
+    consumer: Consumer = Consumer()
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -69,6 +89,12 @@ class Classification:
             "language": self.language,
             "confidence": self.confidence,
             "evidence": list(self.evidence),
+            "consumer": {
+                "name": self.consumer.name,
+                "email": self.consumer.email,
+                "postal_address": self.consumer.postal_address,
+                "confidence": self.consumer.confidence,
+            },
         }
 
 
@@ -250,6 +276,11 @@ class Vocabulary:
     bounce_body: list[_Pattern]
     spam_phrases: list[_Pattern]
     agent_cues: list[_Pattern]
+    consumer_before: list[_Pattern]
+    consumer_after: list[_Pattern]
+    consumer_email: _Pattern
+    consumer_address: _Pattern
+    organisation_words: frozenset[str]
     proof_cues: list[_Pattern]
     proof_stated: list[_Pattern]
     stopwords: dict[str, frozenset[str]]
@@ -341,6 +372,11 @@ def load_vocabulary(path: Path) -> Vocabulary:
         bounce_body=[_compile(p, macros, gap) for p in kinds["bounce"]["body"]],
         spam_phrases=[_compile(p, macros, gap) for p in kinds["spam"]["phrases"]],
         agent_cues=[_compile(p, macros, gap) for p in _phrases_of(data["agent"]["cues"])],
+        consumer_before=[_compile(p, macros, gap) for p in _phrases_of(data["agent"]["consumer_before"])],
+        consumer_after=[_Pattern.compile(p) for p in data["agent"]["consumer_after"]],
+        consumer_email=_compile(data["agent"]["consumer_email"], macros, gap),
+        consumer_address=_compile(data["agent"]["consumer_address"], macros, gap),
+        organisation_words=frozenset(data["agent"]["organisation_words"]),
         proof_cues=[_Pattern.compile(p) for p in data["agent"]["proof"]],
         proof_stated=[_compile(p, macros, gap) for p in data["agent"]["proof_stated"]],
         stopwords={language: frozenset(words) for language, words in data["languages"].items()},
@@ -355,6 +391,12 @@ def default_vocabulary() -> Vocabulary:
 def _snippet(text: str, match: re.Match[str]) -> str:
     found = match.group(0)
     return found if len(found) <= 80 else f"{found[:77]}..."
+
+
+def _looks_like_name_word(word: str) -> bool:
+    """A capitalised word of letters (hyphen and apostrophe allowed); an acronym such as CCPA is no name."""
+    letters = word.replace("-", "").replace("'", "")
+    return bool(letters) and letters.isalpha() and word[0].isupper() and not (len(letters) > 1 and word.isupper())
 
 
 def _unquoted(body: str) -> str:
@@ -389,6 +431,7 @@ class _Classifier:
         language = self._language()
         kind, kind_confidence = self._kind(bool(found))
         is_request = kind == "request"
+        consumer = self._consumer() if agent and is_request else Consumer()
         request_types = tuple(found) if is_request else ()
         for request_type in found:
             self.evidence.extend(type_evidence[request_type])
@@ -410,6 +453,7 @@ class _Classifier:
             language=language,
             confidence=round(confidence, 2),
             evidence=tuple(dict.fromkeys(self.evidence)),
+            consumer=consumer,
         )
 
     def _clause_before(self, text: str, match: re.Match[str]) -> str:
@@ -614,6 +658,144 @@ class _Classifier:
                     )
                     return True, True
         return True, False
+
+    def _consumer(self) -> Consumer:
+        """Who an agent writes for: the name after "acting for" and the like, and the address given with it."""
+        mail, vocabulary = self.mail, self.vocabulary
+        body = "\n".join(" ".join(line.split()) for line in _unquoted(mail.body_text).splitlines())
+        name, email, address, confidence = "", "", "", 0.0
+        for text in (body, " ".join(mail.subject.split())):
+            for pattern in vocabulary.consumer_before:
+                for match in pattern.finditer(text):
+                    name, end = self._name_after(text, match.end())
+                    if name:
+                        self.evidence.append(f"'{match.group(0)} {name}' → consumer's name {name}")
+                        email, address = self._contact_after(text, end)
+                        break
+                if name:
+                    break
+            for pattern in [] if name else vocabulary.consumer_after:
+                for match in pattern.finditer(text):
+                    name = self._name_before(text, match.start())
+                    if name:
+                        self.evidence.append(f"'{name}{match.group(0)}' → consumer's name {name}")
+                        break
+                if name:
+                    break
+            if name:
+                confidence = 0.9 if email else 0.75 if " " in name else 0.6
+                break
+        if not email:
+            email = self._stated(body, vocabulary.consumer_email, EMAIL_IN_TEXT)
+        if not email:
+            email = self._other_address(body)
+        elif email != mail.from_addr:
+            self.evidence.append(f"'{email}' → consumer's e-mail")
+        if not address:
+            address = self._stated_address(body)
+        if address:
+            self.evidence.append(f"'{address}' → consumer's postal address")
+        return Consumer(name, email if email != mail.from_addr else "", address, confidence)
+
+    def _name_after(self, text: str, start: int) -> tuple[str, int]:
+        """The personal name right after ``start`` (a title skipped) and where it ends; ("", start) if none."""
+        stop = _NAME_END.search(text, start + 1)
+        piece = text[start : stop.start() if stop else len(text)]
+        lead = len(piece) - len(piece.lstrip(" ,:"))
+        words: list[str] = []
+        for token in piece[lead:].split(" "):
+            bare = token.rstrip(".")
+            if not words and bare.lower() in _NAME_TITLES:
+                words.append("")
+                continue
+            if _looks_like_name_word(bare):
+                words.append(bare)
+                if token.endswith(".") and len(bare) > 1:
+                    break
+            elif bare.lower() in _NAME_PARTICLES and any(words):
+                words.append(bare)
+            else:
+                break
+        while words and (not words[-1] or words[-1].lower() in _NAME_PARTICLES):
+            words.pop()
+        name = self._acceptable(" ".join(w for w in words if w))
+        if not name:
+            return "", start
+        return name, text.index(name.split(" ")[-1], start) + len(name.split(" ")[-1])
+
+    def _name_before(self, text: str, end: int) -> str:
+        """The personal name ending at ``end`` ("Carmen Ibáñez" in "Carmen Ibáñez, a California consumer")."""
+        line_start = text.rfind("\n", 0, end) + 1
+        words: list[str] = []
+        for token in reversed(text[line_start:end].split(" ")):
+            if _looks_like_name_word(token):
+                words.insert(0, token)
+            else:
+                break
+        return self._acceptable(" ".join(words))
+
+    def _acceptable(self, name: str) -> str:
+        """A name of one to four words that is no company's, no common word and not the agent's own."""
+        words = name.split()
+        if not words or len(words) > 4:
+            return ""
+        lowered = {w.lower() for w in words}
+        if lowered & self.vocabulary.organisation_words:
+            return ""
+        if any(words[0].lower() in stopwords for stopwords in self.vocabulary.stopwords.values()):
+            return ""
+        agent_words = {w.lower().strip(",.") for w in self.mail.from_name.split()}
+        if lowered <= agent_words:
+            return ""
+        return name
+
+    def _contact_after(self, text: str, end: int) -> tuple[str, str]:
+        """An e-mail address in brackets right after the name, and a postal address right after that."""
+        email_match = _EMAIL_NEXT.match(text, end)
+        if email_match is None:
+            return "", ""
+        email = email_match.group(1).lower().rstrip(".")
+        address_match = _ADDRESS_NEXT.match(text, email_match.end())
+        return email, address_match.group(1).strip() if address_match else ""
+
+    def _stated(self, text: str, cue: _Pattern, value: re.Pattern[str]) -> str:
+        """The value right after a cue such as "Her email is"."""
+        for match in cue.finditer(text):
+            found = value.match(text, match.end() + len(text[match.end() :]) - len(text[match.end() :].lstrip()))
+            if found:
+                return found.group(0).lower().rstrip(".")
+        return ""
+
+    def _stated_address(self, text: str) -> str:
+        """The lines after "The consumer's address is", up to the next blank line (at most three)."""
+        match = self.vocabulary.consumer_address.search(text)
+        if match is None:
+            return ""
+        lines: list[str] = []
+        for line in text[match.end() :].split("\n"):
+            line = line.strip(" :")
+            if not line:
+                if lines:
+                    break
+                continue
+            lines.append(line.rstrip("."))
+            if len(lines) == 3:
+                break
+        address = ", ".join(lines)
+        return address if any(ch.isdigit() for ch in address) else ""
+
+    def _other_address(self, text: str) -> str:
+        """The first address in the mail that is neither the agent's, nor of the agent's domain, nor ours."""
+        mail = self.mail
+        own_domains = {address.rpartition("@")[2] for address in mail.to_addrs}
+        agent_domain = mail.from_addr.rpartition("@")[2]
+        for candidate in EMAIL_IN_TEXT.findall(text):
+            address = candidate.lower().rstrip(".")
+            domain = address.rpartition("@")[2]
+            if address != mail.from_addr and domain != agent_domain and domain not in own_domains:
+                self.evidence.append(f"'{address}' → consumer's e-mail")
+                return address
+        return ""
 
     def _language(self) -> str:
         words = [w.lower() for w in _WORD.findall(f"{self.mail.subject}\n{_unquoted(self.mail.body_text)}")]

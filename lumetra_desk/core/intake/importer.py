@@ -45,7 +45,6 @@ MAX_MESSAGE_BYTES = 150 * 1024 * 1024
 """A single mail above this is rejected: no mail system delivers it, so it is not a real message."""
 CASE_KEY_IN_SUBJECT = re.compile(r"\b(LD-\d{4}-\d{6})\b")
 _QUOTED_MESSAGE_ID = re.compile(r"^[ \t>]*Message-ID:[ \t]*(<[^<>\s]+>)", re.IGNORECASE | re.MULTILINE)
-_EMAIL_IN_TEXT = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 Outcome = Literal["new_case", "follow_up", "ignored", "duplicate", "rejected", "kept_for_review"]
 AfterMessage = Callable[[Session], None]
@@ -308,7 +307,7 @@ class MailImporter:
         message.classification = json.dumps(result.as_dict(), ensure_ascii=False)
         if result.kind == "spam":  # marketing never joins a case, so it is not looked up in any thread
             return self._leave(message, source, "spam or marketing")
-        consumer_email = self._consumer_email(mail, result)
+        consumer_email = (result.agent and result.consumer.email) or mail.from_addr
         case = self._thread(session, rows, mail, result, consumer_email, message.received_at)
         if result.kind in {"auto_reply", "bounce"}:
             if case is None:
@@ -319,19 +318,6 @@ class MailImporter:
         if not result.is_request:
             return self._leave(message, source, "not a privacy request")
         return self._open_case(session, message, mail, result, consumer_email, source)
-
-    def _consumer_email(self, mail: ParsedMail, result: Classification) -> str:
-        """For an authorized agent, the consumer is the person named in the mail, not the agent."""
-        if not result.agent:
-            return mail.from_addr
-        own_domains = {address.rpartition("@")[2] for address in mail.to_addrs}
-        agent_domain = mail.from_addr.rpartition("@")[2]
-        for candidate in _EMAIL_IN_TEXT.findall(mail.body_text):
-            address = candidate.lower().rstrip(".")
-            domain = address.rpartition("@")[2]
-            if address != mail.from_addr and domain != agent_domain and domain not in own_domains:
-                return address
-        return mail.from_addr
 
     def _thread(
         self,
@@ -413,9 +399,12 @@ class MailImporter:
         consumer_email: str,
         source: str,
     ) -> ImportResult:
-        is_agent_mail = result.agent and consumer_email != mail.from_addr
+        # For an authorized agent the requester is the consumer the mail names, never the agent.
         requester = service.find_or_create_requester(
-            session, consumer_email, name="" if is_agent_mail else mail.from_name
+            session,
+            consumer_email,
+            name=result.consumer.name if result.agent else mail.from_name,
+            postal_address=result.consumer.postal_address,
         )
         jurisdiction = result.jurisdiction
         if jurisdiction == "unknown":
