@@ -111,6 +111,9 @@ RISKY_TYPES = frozenset(
         "application/x-rar-compressed", "application/x-7z-compressed", "image/svg+xml",
     }
 )  # fmt: skip
+# The first choices when a denial of a case with several rights asks which of them it refuses.
+WHOLE_REQUEST = "The whole request (every right)"
+NO_OTHER_RIGHT = "No other right"
 LETTER_QUESTIONS: dict[str, tuple[tuple[str, str], ...]] = {  # kind -> extras the officer must word
     "extension_notice": (("extension_reason", "Why is more time needed?"),),
     "denial": (("denial_reasons", "Reason for the denial"), ("statutory_basis", "Statutory basis (citation)")),
@@ -796,6 +799,12 @@ class CaseView(QWidget):
             if not value:
                 return
             answers[field] = value
+        denied_rights: tuple[str, ...] = ()
+        if kind == "denial":
+            chosen = self._ask_refused_rights()
+            if chosen is None:
+                return
+            denied_rights = chosen
         jurisdiction = self.current.detail.case.jurisdiction
         if kind == "appeal_decision" and not load_settings(self.paths).ag_contacts.get(jurisdiction):
             # Not in the settings yet: the officer gives the channel counsel confirmed, or none where not needed.
@@ -813,6 +822,7 @@ class CaseView(QWidget):
             appeal_reasons=tuple(filter(None, [answers.get("appeal_reasons", "")])),
             enterprise_customer=answers.get("enterprise_customer", ""),
             ag_contact=answers.get("ag_contact", ""),
+            denied_rights=denied_rights,
         )
         case_key, store, paths, case_id = self.current.detail.case.key, self.store, self.paths, self.case_id
         self.busy.emit(f"Generating the {kind.replace('_', ' ')} letter…")
@@ -837,6 +847,33 @@ class CaseView(QWidget):
             self.reload()
 
         run_in_background(work, done, self.failed.emit, self)
+
+    def _ask_refused_rights(self) -> tuple[str, ...] | None:
+        """Which rights a denial refuses when the case has several and is not answered yet: the whole request,
+        or one right after another (as ``letter --denied-right``). Once answered, the recorded outcomes decide.
+        None when the officer cancels."""
+        assert self.current is not None
+        detail = self.current.detail
+        rights = [t for t in detail.request_types if t != "appeal"]
+        if len(rights) < 2 or any(detail.outcomes.get(t) for t in rights):
+            return ()
+        labels = {t.replace("_", " "): t for t in rights}
+        chosen: list[str] = []
+        while len(chosen) < len(rights):
+            left = [label for label, t in labels.items() if t not in chosen]
+            if chosen:
+                first, question = NO_OTHER_RIGHT, "Does the denial refuse another right too?"
+            else:
+                first, question = WHOLE_REQUEST, "Which right does the denial refuse?"
+            answer = self.ask.choice("Letter", question, [first, *left])
+            if answer is None:
+                return None
+            if answer == WHOLE_REQUEST:
+                return tuple(rights)
+            if answer == NO_OTHER_RIGHT:
+                break
+            chosen.append(labels[answer])
+        return tuple(chosen)
 
     def save_letter(self) -> None:
         letter_id = self.selected_letter_id()
