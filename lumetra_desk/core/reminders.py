@@ -13,6 +13,7 @@ import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from operator import attrgetter
 from pathlib import Path
 from typing import Literal
 
@@ -97,7 +98,7 @@ def due_within(session: Session, today: date, days: int, lead_days: Sequence[int
     found.extend(
         _reminder(item, "extension_window", today, lead_days) for item in extension_windows_until(session, today, until)
     )
-    return sorted(found, key=lambda r: (r.due, r.case_key, r.kind))
+    return sorted(found, key=attrgetter("due", "case_key", "kind"))  # attrgetter: 54k reminders at 100k cases
 
 
 def notifications_due(session: Session, today: date, lead_days: Sequence[int]) -> list[Reminder]:

@@ -10,6 +10,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from operator import attrgetter
 from typing import Any, cast
 
 from sqlalchemy import and_, func, select
@@ -189,7 +190,7 @@ def governing_due_until(session: Session, until: date) -> list[DueItem]:
                 due=cast(date, due),
                 basis=basis or "",
             )
-    return sorted(found.values(), key=lambda item: (item.due, item.case_id))
+    return sorted(found.values(), key=attrgetter("due", "case_id"))
 
 
 def extension_windows_until(session: Session, start: date, until: date) -> list[DueItem]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from sqlalchemy import Column, Index, LargeBinary, Text, UniqueConstraint
+from sqlalchemy import Column, Index, LargeBinary, Text, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
 from lumetra_desk.core.store.case_list import CASE_LIST_FILTERED, CASE_LIST_ORDERS, case_list_index
@@ -169,6 +169,21 @@ class ClockEvent(SQLModel, table=True):
 
 class Deadline(SQLModel, table=True):
     """A deadline the statute engine computed; superseded rows stay as the history."""
+
+    __table_args__ = (
+        # The current rows by case and event, covering the reminders' lookup of the rule behind a due date
+        # (migration 0006 says why each column is there).
+        Index(
+            "ix_deadline_governing",
+            "case_id",
+            "event",
+            "superseded_at",
+            "due",
+            "id",
+            "basis",
+            sqlite_where=text("superseded_at IS NULL"),
+        ),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     case_id: int = Field(foreign_key="case.id", index=True)
