@@ -25,7 +25,17 @@ import sys
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QThreadPool, SignalInstance
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QEventLoop,
+    QObject,
+    Qt,
+    QThreadPool,
+    QTimer,
+    Signal,
+    SignalInstance,
+)
 from PySide6.QtWidgets import QWidget
 
 from lumetra_desk.core.cases import service
@@ -41,7 +51,9 @@ WRITE_NOTE = "Benchmark note: a write before a search."
 
 
 class PaintWatch(QObject):
-    """Remembers when the watched viewport was last painted."""
+    """Remembers when the watched viewport was last painted, and says so."""
+
+    painted = Signal()
 
     def __init__(self, viewport: QWidget) -> None:
         super().__init__(viewport)
@@ -51,26 +63,37 @@ class PaintWatch(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint:
             self.painted_at = time.perf_counter()
+            self.painted.emit()
         return False
 
 
 def timed(action: Callable[[], None], arrived: SignalInstance, watch: PaintWatch, timeout: float = 30.0) -> float:
-    """Milliseconds from ``action`` to the first paint after ``arrived`` fired."""
+    """Milliseconds from ``action`` to the first paint after ``arrived`` fired.
+
+    Meanwhile the GUI thread waits in Qt's event loop, as the app's does: a loop polling for the paint would take
+    the interpreter's lock from the background reads it waits for.
+    """
     state = {"arrived_at": 0.0}
+    loop = QEventLoop()
+    give_up = QTimer(singleShot=True, interval=int(timeout * 1000))
+    give_up.timeout.connect(loop.quit)
 
     def mark(*_args: object) -> None:
         state["arrived_at"] = time.perf_counter()
 
+    def seen() -> None:
+        if state["arrived_at"] and watch.painted_at >= state["arrived_at"]:
+            loop.quit()
+
     arrived.connect(mark)
+    watch.painted.connect(seen)
     started = time.perf_counter()
     action()
-    deadline = started + timeout
-    while time.perf_counter() < deadline:
-        QCoreApplication.processEvents()
-        if state["arrived_at"] and watch.painted_at >= state["arrived_at"]:
-            break
-        time.sleep(0.0005)
+    give_up.start()
+    loop.exec()
+    give_up.stop()
     arrived.disconnect(mark)
+    watch.painted.disconnect(seen)
     if not state["arrived_at"]:
         raise SystemExit("the view never received its data")
     return (watch.painted_at - started) * 1000
