@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -245,3 +245,54 @@ def test_many_search_hits_are_put_in_order_by_the_sort_orders_covering_index(
         sql, params = _list_sql(CaseFilter(open_only=True), sort, part, indexed=False, among=hits[:5])
         plan = " | ".join(row[3] for row in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}", tuple(params)))
     assert "SEARCH case USING INTEGER PRIMARY KEY" in plan, plan
+
+
+def test_a_search_finds_part_of_an_address_through_the_trigram_index_as_like_would(filled: Store) -> None:
+    """Three characters or more, without wildcards, are looked up in the trigram index of addresses; the cases
+    found are those a LIKE over every address finds, and shorter or wildcard text still reads every address."""
+    with filled.read() as session:
+        conn = session.connection()
+        emails = [email for (email,) in conn.exec_driver_sql("SELECT email FROM requester ORDER BY id")]
+        fragments = {email[start : start + size] for email in emails[::37] for start, size in ((0, 3), (4, 7), (9, 5))}
+        for fragment in sorted(fragments | {"example", ".org", "@e", "zz", "q"}):
+            by_like = {
+                i for (i,) in conn.exec_driver_sql("SELECT id FROM requester WHERE email LIKE ?", (f"%{fragment}%",))
+            }
+            sql, like = case_list._address_sql(fragment)
+            assert {i for (i,) in conn.exec_driver_sql(sql, (like,))} == by_like, fragment
+        sql, like = case_list._address_sql("example")
+        plan = " | ".join(row[3] for row in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}", (like,)))
+        assert "requester_fts VIRTUAL TABLE INDEX 0:L" in plan, plan
+        assert "requester_fts" not in case_list._address_sql("ab")[0]
+        assert "requester_fts" not in case_list._address_sql("a_b")[0]
+
+
+def test_the_address_index_follows_bulk_loads_new_requesters_and_migrations(filled: Store) -> None:
+    from alembic import command
+
+    from lumetra_desk.core.store.migrate import alembic_config
+
+    def index_is_whole() -> None:  # FTS5 compares its index with the requester rows, and raises if they differ
+        with filled.write() as session:
+            session.connection().exec_driver_sql(
+                "INSERT INTO requester_fts(requester_fts, rank) VALUES ('integrity-check', 1)"
+            )
+
+    index_is_whole()
+    with filled.write() as session:
+        requester = service.find_or_create_requester(session, "Zoe.Quillfeather@example.net", "Zoë Quill")
+        received = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
+        case = service.open_case(session, requester=requester, request_types=["access"], received_at=received)
+        found_case = case.id
+    index_is_whole()
+    with filled.read() as session:
+        assert case_ids(session, CaseFilter(text="quillfeather"), "due_date", False) == [found_case]
+    config = alembic_config()
+    for target in ("0006", "head"):  # down and up again: the upgrade indexes the addresses already there
+        with filled.engine.connect() as conn:
+            config.attributes["connection"] = conn
+            (command.downgrade if target != "head" else command.upgrade)(config, target)
+            conn.commit()
+    index_is_whole()
+    with filled.read() as session:
+        assert case_ids(session, CaseFilter(text="quillfeather"), "received_at", True) == [found_case]

@@ -19,7 +19,7 @@ from sqlalchemy import Date, DateTime, Table
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, SQLModel
 
-FTS_TABLES = ("message_fts", "note_fts")
+FTS_TABLES = ("message_fts", "note_fts", "requester_fts")
 
 
 @contextmanager
@@ -31,9 +31,10 @@ def fts_deferred(session: Session) -> Iterator[None]:
     as it does on a full disk, and recreating the triggers would then hide the real error).
     """
     conn = session.connection()
+    named = " OR ".join("name LIKE ?" for _ in FTS_TABLES)
     triggers = conn.exec_driver_sql(
-        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND (name LIKE 'message_fts_%' "
-        "OR name LIKE 'note_fts_%')"
+        f"SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND ({named})",
+        tuple(f"{table}_%" for table in FTS_TABLES),
     ).all()
     for name, _ in triggers:
         conn.exec_driver_sql(f'DROP TRIGGER "{name}"')

@@ -149,15 +149,25 @@ def _hits_sql(user_text: str) -> tuple[str, list[Any]]:
     query = fts_query(user_text)
     if not query:
         return "", []
-    like = "%" + re.sub(r"([\\%_])", r"\\\1", user_text.lower()) + "%"
+    addresses, like = _address_sql(user_text.lower())
     return (
         "SELECT case_id FROM message INDEXED BY ix_message_id_case"
         " WHERE id IN (SELECT rowid FROM message_fts WHERE message_fts MATCH ?)"
         " UNION SELECT case_id FROM note WHERE id IN (SELECT rowid FROM note_fts WHERE note_fts MATCH ?)"
-        ' UNION SELECT id FROM "case" WHERE requester_id IN'
-        " (SELECT id FROM requester WHERE email LIKE ? ESCAPE '\\')",
+        f' UNION SELECT id FROM "case" WHERE requester_id IN ({addresses})',
         [query, query, like],
     )
+
+
+def _address_sql(text: str) -> tuple[str, str]:
+    """SELECT the requesters whose address holds ``text``, and its LIKE pattern.
+
+    The trigram index of addresses answers a LIKE of three characters or more without wildcards or an ESCAPE
+    (which it cannot use); anything else reads every address, escaping what would be a wildcard.
+    """
+    if len(text) >= 3 and not re.search(r"[\\%_]", text):
+        return "SELECT rowid FROM requester_fts WHERE email LIKE ?", f"%{text}%"
+    return "SELECT id FROM requester WHERE email LIKE ? ESCAPE '\\'", "%" + re.sub(r"([\\%_])", r"\\\1", text) + "%"
 
 
 _ORDER_COLUMNS: dict[SortKey, str] = {
