@@ -7,9 +7,9 @@ follows once the list is left alone, see gui/models/case_table.py). Every sortab
 
 A search costs most when the pages it reads are not decrypted yet, so three figures are given: the first search
 after the window opened (one per run), searches once their pages are cached, and the first search after each of
-several writes by another connection (which empties the window's page caches). Those writes add one note
-("Benchmark note: a write before a search.") to a case per search word, through the case service, from a second
-Store on the same folder as a command-line tool beside the window would: the store gains a few notes per run.
+several writes by another process (which empties the window's page caches). Those writes add one note
+("Benchmark note: a write before a search.") to a case per search word, through the case service, as a
+command-line tool beside the window would: the store gains a few notes per run.
 Build the store first, outside the repository:
 
     LUMETRA_DESK_PASSPHRASE=bench lumetra-desk --data-dir /tmp/ld-100k demo --cases 100000
@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import os
 import statistics
+import subprocess
 import sys
 import time
 from collections.abc import Callable
@@ -38,10 +39,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QWidget
 
-from lumetra_desk.core.cases import service
-from lumetra_desk.core.paths import AppPaths, resolve_paths
+from lumetra_desk.core.paths import resolve_paths
 from lumetra_desk.core.store.db import Store
-from lumetra_desk.core.store.models import Case
 from lumetra_desk.gui.app import create_application
 from lumetra_desk.gui.main_window import MainWindow
 
@@ -99,16 +98,26 @@ def timed(action: Callable[[], None], arrived: SignalInstance, watch: PaintWatch
     return (watch.painted_at - started) * 1000
 
 
-def write_elsewhere(paths: AppPaths, case_id: int) -> None:
-    """One committed change from another connection: every connection of the window drops its cached pages."""
-    other = Store.open(paths, create=False)
-    try:
-        with other.write() as session:
-            case = session.get(Case, case_id)
-            assert case is not None
-            service.add_note(session, case, WRITE_NOTE, actor=None)
-    finally:
-        other.close()
+# Run by another process: a command-line tool beside the window writes on its own connection.
+ADD_NOTE = """
+import sys
+from lumetra_desk.core.cases import service
+from lumetra_desk.core.paths import resolve_paths
+from lumetra_desk.core.store.db import Store
+from lumetra_desk.core.store.models import Case
+
+store = Store.open(resolve_paths(sys.argv[1]), create=False)
+with store.write() as session:
+    case = session.get(Case, int(sys.argv[2]))
+    assert case is not None
+    service.add_note(session, case, sys.argv[3], actor=None)
+store.close()
+"""
+
+
+def write_elsewhere(data_dir: str, case_id: int) -> None:
+    """One committed change from another process: every connection of the window drops its cached pages."""
+    subprocess.run([sys.executable, "-c", ADD_NOTE, data_dir, str(case_id), WRITE_NOTE], check=True)
 
 
 def report(name: str, figures: list[float], budget: float) -> bool:
@@ -125,8 +134,7 @@ def main() -> int:
     args = parser.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = create_application([sys.argv[0]])
-    paths = resolve_paths(args.data_dir)
-    store = Store.open(paths, create=False)
+    store = Store.open(resolve_paths(args.data_dir), create=False)
     window = MainWindow(store)
     window.resize(1400, 900)
     window.show()
@@ -179,7 +187,7 @@ def main() -> int:
     assert noted_case is not None
     after_write_times = []
     for word in SEARCH_WORDS:
-        write_elsewhere(paths, noted_case)
+        write_elsewhere(args.data_dir, noted_case)
         after_write_times.append(timed(lambda w=word: search(w), loaded, table_watch))
     search("")
     timed(lambda: None, loaded, table_watch)
