@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import operator
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -17,6 +17,7 @@ from typing import Any
 
 from sqlalchemy import Date, DateTime, Table
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.types import TypeEngine
 from sqlmodel import Session, SQLModel
 
 FTS_TABLES = ("message_fts", "note_fts", "requester_fts")
@@ -70,14 +71,11 @@ def prepare_rows(model: type[SQLModel], rows: Sequence[Mapping[str, Any]]) -> Pr
     names = [column.name for column in columns]
     quoted = ", ".join(f'"{name}"' for name in names)
     sql = f'INSERT INTO "{table.name}" ({quoted}) VALUES ({", ".join("?" * len(names))})'
-    # One cache per call for all date and time columns: rows and columns often share a moment (a case is
-    # created when it is received, a message arrives when it is dated).
-    converters = {DateTime: functools.cache(datetime_text), Date: functools.cache(_date_text)}
     by_column: list[list[Any]] = []
     for column in columns:
         values = list(map(operator.itemgetter(column.name), rows))
         stored_as = getattr(column.type, "impl", column.type)
-        convert = next((c for kind, c in converters.items() if isinstance(stored_as, kind)), None)
+        convert = next((c for kind, c in _CONVERTERS.items() if isinstance(stored_as, kind)), None)
         by_column.append(values if convert is None else list(map(convert, values)))
     return PreparedRows(sql, list(zip(*by_column, strict=True)))
 
@@ -128,6 +126,15 @@ def datetime_text(value: datetime | None) -> str | None:
 
 def _date_text(value: date | None) -> str | None:
     return None if value is None else value.isoformat()
+
+
+# Rows of one batch and their tables share moments (a case is created when it is received, its first message
+# and audit event carry the same time), and converting one costs more than finding it again; the caches are
+# small, as the moments that repeat come close together.
+_CONVERTERS: dict[type[TypeEngine[Any]], Callable[[Any], Any]] = {
+    DateTime: functools.lru_cache(maxsize=8192)(datetime_text),
+    Date: functools.lru_cache(maxsize=4096)(_date_text),
+}
 
 
 def max_id(session: Session, model: type[SQLModel]) -> int:
