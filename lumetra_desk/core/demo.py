@@ -15,10 +15,9 @@ from __future__ import annotations
 
 import hashlib
 import random
-import sys
-from collections.abc import Callable, Iterator
+from bisect import bisect
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
@@ -191,7 +190,6 @@ TIERS: tuple[tuple[str, int], ...] = (("free", 60), ("paid", 30), ("enterprise",
 TIER_NAMES = [tier for tier, _ in TIERS]
 TIER_WEIGHTS = list(accumulate(weight for _, weight in TIERS))
 BATCH = 2000
-SWITCH_INTERVAL_S = 0.0005  # while loading (see _quick_thread_switches)
 # Where the governing deadline of a case being worked falls, counted from today: a diligent officer has a
 # few cases overdue, a handful due today and a fair number due this week (the demo's choice).
 OVERDUE_SHARE = 0.07
@@ -236,6 +234,7 @@ ANSWER_REASONS: dict[str, str] = {
 APPEAL_EVERY = 50
 APPEAL_AGO_DAYS = 30  # appeals arrived within the last month
 OFFICE = ("privacy@lumetra.io", "Lumetra Privacy")
+NOTHING = audit.encode(None)  # the 'before' of an event that creates something
 ACKNOWLEDGED_BY_MAIL = 0.6  # how often receipt is confirmed by e-mail in the thread (else by letter or phone)
 FOLLOW_UP_SHARE = 0.3  # how often the requester writes again before the answer
 
@@ -261,12 +260,7 @@ def fill(
     if cases <= 0:
         return DemoSummary(0, 0, 0)
     message_count = 0
-    with (
-        store.write() as session,
-        bulk.fts_deferred(session),
-        _quick_thread_switches(),
-        ThreadPoolExecutor(max_workers=1) as producer,
-    ):
+    with store.write() as session, bulk.fts_deferred(session), ThreadPoolExecutor(max_workers=1) as producer:
         builder = _Builder(session, random.Random(seed), _demo_now(today))
         # The next batch is generated on a worker thread while SQLite stores this one (it releases the GIL),
         # one batch at a time and in order, so the result stays deterministic.
@@ -288,22 +282,6 @@ def fill(
     for kept in (_engine, _right_deadlines, _response_days, _answer, _verification_plan, _planned):
         kept.cache_clear()  # the next demo may be for another day or rulebook; and a window keeps running
     return DemoSummary(cases=cases, messages=message_count, requesters=builder.requesters)
-
-
-@contextmanager
-def _quick_thread_switches() -> Iterator[None]:
-    """Let the inserting thread take the GIL back soon after each row.
-
-    SQLCipher releases the GIL for every row it stores and must take it back before the next; while the worker
-    thread builds the next batch, Python hands the GIL over only every switch interval (5 ms), so a batch of
-    20k rows took 60 times longer than alone. Half a millisecond lets both threads work at once.
-    """
-    before = sys.getswitchinterval()
-    sys.setswitchinterval(SWITCH_INTERVAL_S)
-    try:
-        yield
-    finally:
-        sys.setswitchinterval(before)
 
 
 def _demo_now(today: date | None) -> datetime:
@@ -351,9 +329,13 @@ class _Timeline:
 
     received_at: datetime
     moves: tuple[tuple[str, datetime], ...]  # (status reached, when), in order
+    reached: dict[str, datetime] = field(init=False)  # when each status was reached
+
+    def __post_init__(self) -> None:
+        self.reached = dict(self.moves)
 
     def at(self, status: str) -> datetime | None:
-        return next((moment for move, moment in self.moves if move == status), None)
+        return self.reached.get(status)
 
     @property
     def last(self) -> datetime:
@@ -420,18 +402,20 @@ class _Builder:
             granted = self.rights[jurisdiction]
             first = granted[(index // len(self.jurisdictions)) % len(granted)]
         else:
-            jurisdiction = rng.choices(self.jurisdictions, cum_weights=self.jurisdiction_weights)[0]
+            jurisdiction = _pick(rng, self.jurisdictions, self.jurisdiction_weights)
             granted = self.rights[jurisdiction]
-            first = rng.choices(granted, cum_weights=self.right_weights[jurisdiction])[0]
+            first = _pick(rng, granted, self.right_weights[jurisdiction])
+        more = rng.choice((0, 0, 0, 1, 2))
+        if not more:
+            return jurisdiction, (first,)
         others = [t for t in granted if t != first]
-        extra = rng.sample(others, k=min(len(others), rng.choice((0, 0, 0, 1, 2))))
-        return jurisdiction, (first, *extra)
+        return jurisdiction, (first, *rng.sample(others, k=min(len(others), more)))
 
     def add_case(self, index: int, rows: Rows) -> None:
         rng = self.rng
         person = self._person()
         jurisdiction, types = self._jurisdiction_and_rights(index)
-        status = rng.choices(STATUS_NAMES, cum_weights=STATUS_CUM_WEIGHTS)[0]
+        status = _pick(rng, STATUS_NAMES, STATUS_CUM_WEIGHTS)
         if status == "extended" and _response_days(jurisdiction, types, True, self.today) is None:
             status = "in_progress"  # the law allows no extension here (e.g. CCPA opt-outs): simply being worked
         dated = self._dated(status, jurisdiction, types)
@@ -452,7 +436,7 @@ class _Builder:
         person = self._person()
         jurisdiction = self.appealable[(index // APPEAL_EVERY) % len(self.appealable)]
         granted = self.rights[jurisdiction]
-        types = (rng.choices(granted, cum_weights=self.right_weights[jurisdiction])[0],)
+        types = (_pick(rng, granted, self.right_weights[jurisdiction]),)
         appeal_age = rng.randint(0, APPEAL_AGO_DAYS)
         appeal_status = "new" if appeal_age < 1 else "acknowledged" if appeal_age < 4 else "in_progress"
         appeal_dated = self._on(today - timedelta(days=appeal_age), jurisdiction, ("appeal",))
@@ -484,7 +468,7 @@ class _Builder:
     def _person(self) -> _Person:
         """A requester: a name of one pool in its own order, an ASCII address, an account tier."""
         rng = self.rng
-        tier = rng.choices(TIER_NAMES, cum_weights=TIER_WEIGHTS)[0]
+        tier = _pick(rng, TIER_NAMES, TIER_WEIGHTS)
         requester_id = self.ids.next("requester")
         pool = rng.choice(NAME_POOLS)
         woman = rng.random() < 0.5
@@ -591,7 +575,7 @@ class _Builder:
                     "outcome_reason": right_code,
                 }
             )
-        rows[Deadline].extend(
+        rows[Deadline] += [
             {
                 "case_id": case_id,
                 "request_type": t,
@@ -605,7 +589,7 @@ class _Builder:
                 "superseded_at": None,
             }
             for t, d in dated.pairs
-        )
+        ]
         thread = _Thread(self, case_id, key, subject, person.email, person.name)
         thread.add("in", request, received_at, reply=False)
         notice = self._thread_of_moves(thread, timeline, dated, person.requester_id)
@@ -715,7 +699,6 @@ class _Builder:
             case_id,
             timeline.received_at,
             "case.opened",
-            None,
             {
                 "key": plan.key,
                 "requester": plan.person.email,
@@ -730,31 +713,24 @@ class _Builder:
             if move == "extended":
                 extended_due = dated.governing.due if dated.governing else None
                 told = {"notice_message": notice}
-                self._record(
-                    rows,
-                    case_id,
-                    at,
-                    "case.status_changed",
-                    {"status": previous},
-                    {"status": move, "reason": EXTENSION_REASON} | told,
-                )
-                before, after = {"due_date": dated.initial_due}, {"due_date": extended_due, "on": dated.extended_on}
-                self._record(rows, case_id, at, "case.extended", before, after | {"reason": EXTENSION_REASON} | told)
+                moved = {"status": move, "reason": EXTENSION_REASON} | told
+                self._record(rows, case_id, at, "case.status_changed", moved, _status(previous))
+                after = {"due_date": extended_due, "on": dated.extended_on, "reason": EXTENSION_REASON} | told
+                self._record(rows, case_id, at, "case.extended", after, audit.encode({"due_date": dated.initial_due}))
             elif move == "responded":
                 outcome, outcome_reason = _case_outcome(plan.outcomes)
                 reason = ANSWER_REASONS[outcome]
-                self._record(
-                    rows,
-                    case_id,
-                    at,
-                    "case.responded",
-                    {"status": previous, "outcome": "", "outcome_reason": ""},
-                    {"outcome": outcome, "outcome_reason": outcome_reason, "per_type": plan.outcomes, "reason": reason},
-                )
+                answer = {
+                    "outcome": outcome,
+                    "outcome_reason": outcome_reason,
+                    "per_type": plan.outcomes,
+                    "reason": reason,
+                }
+                self._record(rows, case_id, at, "case.responded", answer, _unanswered(previous))
                 self._record_encoded(rows, case_id, at, "case.status_changed", *_status_change(previous, move, reason))
             elif move == "appealed":
                 moved = {"status": move, "reason": f"appeal {plan.appeal_key} received"}
-                self._record(rows, case_id, at, "case.status_changed", {"status": previous}, moved)
+                self._record(rows, case_id, at, "case.status_changed", moved, _status(previous))
             else:
                 reason = MOVE_REASONS[move]
                 self._record_encoded(rows, case_id, at, "case.status_changed", *_status_change(previous, move, reason))
@@ -765,16 +741,10 @@ class _Builder:
             previous = move
 
     def _record(
-        self,
-        rows: Rows,
-        case_id: int,
-        at: datetime,
-        action: str,
-        before: dict[str, Any] | None,
-        after: dict[str, Any],
+        self, rows: Rows, case_id: int, at: datetime, action: str, after: dict[str, Any], before: str = NOTHING
     ) -> None:
         """One audit event of the case, chained after the one before (as ``audit.record`` would write it)."""
-        self._record_encoded(rows, case_id, at, action, audit.encode(before), audit.encode(after))
+        self._record_encoded(rows, case_id, at, action, before, audit.encode(after))
 
     def _record_encoded(self, rows: Rows, case_id: int, at: datetime, action: str, before: str, after: str) -> None:
         event: dict[str, Any] = {
@@ -797,6 +767,7 @@ class _Thread:
     def __init__(self, builder: _Builder, case_id: int, key: str, subject: str, email: str, name: str) -> None:
         self.builder, self.case_id, self.key, self.subject = builder, case_id, key, subject
         self.email, self.name = email, name
+        self.hosts = {True: OFFICE[0].rsplit("@", 1)[1], False: email.rsplit("@", 1)[1]}  # ours or theirs
         self.messages: list[dict[str, Any]] = []
 
     def add(self, direction: str, body: str, at: datetime, *, reply: bool = True) -> str:
@@ -806,11 +777,10 @@ class _Thread:
         address, name = OFFICE if ours else (self.email, self.name)
         to = self.email if ours else OFFICE[0]
         subject = self.subject if not reply else f"{'' if ours else 'Re: '}[{self.key}] {self.subject}"
-        host = OFFICE[0] if ours else self.email
-        header_id = f"<demo.{message_id}.{self.key.lower()}@{host.rsplit('@', 1)[1]}>"
+        header_id = f"<demo.{message_id}.{self.key.lower()}@{self.hosts[ours]}>"
         raw = (
             f"From: {name} <{address}>\r\nTo: {to}\r\nSubject: {subject}\r\n"
-            f"Date: {at.strftime('%a, %d %b %Y %H:%M:%S +0000')}\r\nMessage-ID: {header_id}\r\n"
+            f"Date: {_mail_date(at)}\r\nMessage-ID: {header_id}\r\n"
             "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
             f"{body}\r\n"
         ).encode()
@@ -901,6 +871,24 @@ def _extension_words(key: str, pairs: tuple[tuple[str, rules.Deadline], ...]) ->
     return words
 
 
+WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def _mail_date(at: datetime) -> str:
+    """A UTC moment as an RFC 5322 Date header ("Tue, 01 Dec 2026 09:53:00 +0000"), in English whatever the
+    locale, as strftime would not be."""
+    return (
+        f"{WEEKDAYS[at.weekday()]}, {at.day:02d} {MONTHS[at.month - 1]} {at.year} "
+        f"{at.hour:02d}:{at.minute:02d}:{at.second:02d} +0000"
+    )
+
+
+def _pick(rng: random.Random, population: Sequence[str], cum_weights: list[int]) -> str:
+    """``rng.choices(population, cum_weights=cum_weights)[0]``, the same draw without its list and checks."""
+    return population[bisect(cum_weights, rng.random() * cum_weights[-1], 0, len(population) - 1)]
+
+
 def _days_left(rng: random.Random, latest: int) -> int:
     """Days from today to the deadline of a case being worked (negative: overdue)."""
     roll = rng.random()
@@ -957,7 +945,19 @@ def _status_change(previous: str, status: str, reason: str) -> tuple[str, str]:
     moved: dict[str, Any] = {"status": status, "reason": reason}
     if status in PLAIN_MOVES:
         moved["waiting_for"] = "other" if status == "awaiting_requester" else None
-    return audit.encode({"status": previous}), audit.encode(moved)
+    return _status(previous), audit.encode(moved)
+
+
+@lru_cache(maxsize=16)
+def _status(status: str) -> str:
+    """The encoded 'before' of a status change."""
+    return audit.encode({"status": status})
+
+
+@lru_cache(maxsize=16)
+def _unanswered(status: str) -> str:
+    """The encoded 'before' of an answer, as ``workflow.respond`` records it for a case not answered before."""
+    return audit.encode({"status": status, "outcome": "", "outcome_reason": ""})
 
 
 @lru_cache(maxsize=4096)
