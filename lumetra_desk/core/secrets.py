@@ -7,9 +7,14 @@ passwords cannot be saved.
 
 from __future__ import annotations
 
+import importlib
+import os
+import sys
+
 import keyring
 import keyring.errors
 from keyring.backend import KeyringBackend
+from keyring.util import platform_
 
 from lumetra_desk.core.errors import SecretsError
 
@@ -17,6 +22,15 @@ SERVICE = "lumetra-desk"
 
 # Backends that keep secrets in plain files or refuse everything; never trusted with a secret.
 _UNSAFE_BACKEND_MODULES = ("keyring.backends.fail", "keyring.backends.null", "keyrings.alt")
+# keyring's own backends that can serve on Linux; its detection also imports the macOS and Windows ones, which
+# never serve there and cost tens of milliseconds at every start (the macOS one looks for its libraries).
+_LINUX_BACKENDS = (
+    ("keyring.backends.SecretService", "Keyring"),
+    ("keyring.backends.kwallet", "DBusKeyring"),
+    ("keyring.backends.kwallet", "DBusKeyringKWallet4"),
+    ("keyring.backends.libsecret", "Keyring"),
+)
+_backend_chosen = False
 
 
 def _is_safe(backend: KeyringBackend) -> bool:
@@ -29,15 +43,45 @@ def _is_safe(backend: KeyringBackend) -> bool:
     return float(getattr(backend, "priority", 0)) > 0
 
 
+def _linux_backend() -> KeyringBackend | None:
+    """The one Linux backend keyring's detection would choose, found without trying the others, or None when
+    keyring must decide (another system, the officer's own choice in PYTHON_KEYRING_BACKEND or keyringrc.cfg,
+    or several backends that serve, which keyring chains)."""
+    if not sys.platform.startswith("linux") or os.environ.get("PYTHON_KEYRING_BACKEND"):
+        return None
+    if (platform_.config_root() / "keyringrc.cfg").exists():
+        return None
+    serving: list[type[KeyringBackend]] = []
+    for module_name, class_name in _LINUX_BACKENDS:
+        try:
+            backend_class = getattr(importlib.import_module(module_name), class_name)
+            if float(backend_class.priority) > 0:  # raises when the backend cannot serve here
+                serving.append(backend_class)
+        except Exception:  # a missing D-Bus binding or daemon: that backend does not serve
+            continue
+    return serving[0]() if len(serving) == 1 else None
+
+
+def _keyring() -> KeyringBackend:
+    """keyring's backend, chosen once per process as keyring chooses it."""
+    global _backend_chosen
+    if not _backend_chosen:
+        _backend_chosen = True
+        chosen = _linux_backend()
+        if chosen is not None:
+            keyring.set_keyring(chosen)
+    return keyring.get_keyring()
+
+
 def keyring_backend_name() -> str:
-    backend = keyring.get_keyring()
+    backend = _keyring()
     return f"{type(backend).__module__}.{type(backend).__name__}"
 
 
 def keyring_usable() -> bool:
     """True when a real system keyring (Secret Service, macOS Keychain, Windows Credential Locker) answers."""
     try:
-        return _is_safe(keyring.get_keyring())
+        return _is_safe(_keyring())
     except Exception:  # a broken D-Bus session or backend import must read as "no keyring"
         return False
 
