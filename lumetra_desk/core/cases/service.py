@@ -546,28 +546,43 @@ def add_request_types(
     return case
 
 
+def _open_from(
+    session: Session,
+    earlier: Case,
+    types: Sequence[str],
+    received_at: datetime,
+    *,
+    subject: str,
+    parent: Case | None = None,
+    actor: str | None,
+) -> Case:
+    """A new case of ``earlier``'s requester, under its law, tier, channel, language and agent."""
+    requester = session.get(Requester, earlier.requester_id)
+    assert requester is not None, "every case has a requester"
+    return open_case(
+        session,
+        requester=requester,
+        request_types=types,
+        received_at=received_at,
+        jurisdiction=earlier.jurisdiction,
+        tier=earlier.tier,
+        subject=subject,
+        channel=earlier.channel,
+        language=earlier.language,
+        agent_name=earlier.agent_name,
+        agent_email=earlier.agent_email,
+        parent_case_id=parent.id if parent else None,
+        actor=actor,
+    )
+
+
 def _open_later_request(
     session: Session, answered: Case, types: Sequence[str], received_at: datetime, *, actor: str | None, reason: str
 ) -> Case:
     """New rights asked after ``answered`` was answered (or merged) are a new request with its own deadlines: an
     answered case has nothing left due and cannot be answered again, so the rights would wait unseen. Both cases
     get a note naming the other."""
-    requester = session.get(Requester, answered.requester_id)
-    assert requester is not None, "every case has a requester"
-    later = open_case(
-        session,
-        requester=requester,
-        request_types=types,
-        received_at=received_at,
-        jurisdiction=answered.jurisdiction,
-        tier=answered.tier,
-        subject=answered.subject,
-        channel=answered.channel,
-        language=answered.language,
-        agent_name=answered.agent_name,
-        agent_email=answered.agent_email,
-        actor=actor,
-    )
+    later = _open_from(session, answered, types, received_at, subject=answered.subject, actor=actor)
     rights = ", ".join(t.replace("_", " ") for t in types)
     add_note(
         session,
@@ -617,22 +632,8 @@ def open_appeal(
             f"The appeal cannot be received before case {original.key} was answered "
             f"({original.responded_at.date().isoformat()})."
         )
-    requester = session.get(Requester, original.requester_id)
-    assert requester is not None, "every case has a requester"
-    appeal = open_case(
-        session,
-        requester=requester,
-        request_types=["appeal"],
-        received_at=received_at,
-        jurisdiction=original.jurisdiction,
-        tier=original.tier,
-        subject=f"Appeal of {original.key}",
-        channel=original.channel,
-        language=original.language,
-        agent_name=original.agent_name,
-        agent_email=original.agent_email,
-        parent_case_id=original.id,
-        actor=actor,
+    appeal = _open_from(
+        session, original, ["appeal"], received_at, subject=f"Appeal of {original.key}", parent=original, actor=actor
     )
     set_status(session, original, "appealed", reason=reason or f"appeal {appeal.key} received", actor=actor)
     return appeal
