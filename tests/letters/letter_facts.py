@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import dataclasses
 import io
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from pypdf import PdfReader
 
 from lumetra_desk.core.cases import verification
-from lumetra_desk.core.cases.service import find_case
+from lumetra_desk.core.cases.service import find_case, find_or_create_requester, open_case
 from lumetra_desk.core.letters.data import (
     AppealFacts,
     CompanyDetails,
@@ -158,3 +158,30 @@ def verify_all_steps(store: Store, key: str) -> None:
         case = find_case(session, key)
         for step in verification.create_plan(session, case, actor="test"):
             verification.record_step(session, case, step.code, True, actor="test", evidence_note="matched")
+
+
+def open_letter_case(
+    store: Store,
+    jurisdiction: str,
+    request_types: list[str],
+    *,
+    tier: str,
+    email: str,
+    name: str,
+    received: datetime,
+    address: str = "",
+) -> str:
+    """A case opened as intake opens one (its requester found or created by address); returns its key."""
+    with store.write() as session:
+        requester = find_or_create_requester(session, email, name, tier)
+        if address:
+            requester.postal_address = address
+        case = open_case(
+            session,
+            requester=requester,
+            request_types=request_types,
+            received_at=received,
+            jurisdiction=jurisdiction,
+            tier=tier,
+        )
+        return case.key

@@ -8,7 +8,7 @@ import re
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
-from letter_facts import VA_AG_CONTACT, pdf_text, verify_all_steps
+from letter_facts import VA_AG_CONTACT, open_letter_case, pdf_text, verify_all_steps
 from sqlmodel import col, select
 
 from lumetra_desk.core import rules
@@ -28,18 +28,16 @@ TODAY = date(2026, 11, 27)
 
 
 def _open(store: Store, jurisdiction: str, request_types: list[str], tier: str = "free") -> str:
-    with store.write() as session:
-        requester = find_or_create_requester(session, "wang.fang@example.org", "王芳 Zoë Дмитрий", tier)
-        requester.postal_address = "12 Rue de la Paix\n75002 Paris"
-        case = open_case(
-            session,
-            requester=requester,
-            request_types=request_types,
-            received_at=RECEIVED,
-            jurisdiction=jurisdiction,
-            tier=tier,
-        )
-        return case.key
+    return open_letter_case(
+        store,
+        jurisdiction,
+        request_types,
+        tier=tier,
+        email="wang.fang@example.org",
+        name="王芳 Zoë Дмитрий",
+        received=RECEIVED,
+        address="12 Rue de la Paix\n75002 Paris",
+    )
 
 
 def test_acknowledgement_states_the_engine_deadline(store: Store) -> None:

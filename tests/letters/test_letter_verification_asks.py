@@ -6,11 +6,11 @@ import io
 from datetime import UTC, date, datetime
 
 import pytest
-from letter_facts import pdf_text
+from letter_facts import open_letter_case, pdf_text
 from pypdf import PdfReader
 
 from lumetra_desk.core.cases import verification
-from lumetra_desk.core.cases.service import find_case, find_or_create_requester, open_case
+from lumetra_desk.core.cases.service import find_case
 from lumetra_desk.core.errors import InvalidInputError
 from lumetra_desk.core.letters.issue import issue_letter
 from lumetra_desk.core.settings import Settings
@@ -22,20 +22,21 @@ AGENT = "Privacy Agents Inc"
 
 
 def _open(store: Store, jurisdiction: str, request_types: list[str], tier: str = "unknown", agent: str = "") -> str:
+    key = open_letter_case(
+        store,
+        jurisdiction,
+        request_types,
+        tier=tier,
+        email="dmitry@example.net",
+        name="Дмитрий Петров",
+        received=RECEIVED,
+    )
     with store.write() as session:
-        requester = find_or_create_requester(session, "dmitry@example.net", "Дмитрий Петров", tier)
-        case = open_case(
-            session,
-            requester=requester,
-            request_types=request_types,
-            received_at=RECEIVED,
-            jurisdiction=jurisdiction,
-            tier=tier,
-        )
+        case = find_case(session, key)
         case.agent_name = agent
         session.add(case)
         verification.create_plan(session, case, actor="test")
-        return case.key
+    return key
 
 
 def _request(store: Store, key: str) -> str:

@@ -5,10 +5,9 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 import pytest
-from letter_facts import pdf_text, verify_all_steps
+from letter_facts import open_letter_case, pdf_text, verify_all_steps
 
 from lumetra_desk.core import rules
-from lumetra_desk.core.cases.service import find_or_create_requester, open_case
 from lumetra_desk.core.letters.issue import issue_letter
 from lumetra_desk.core.letters.wording import wording
 from lumetra_desk.core.settings import Settings
@@ -19,17 +18,15 @@ TODAY = date(2026, 12, 1)
 
 
 def _open(store: Store, jurisdiction: str, request_types: list[str], tier: str = "unknown") -> str:
-    with store.write() as session:
-        requester = find_or_create_requester(session, "nina.reyes@example.com", "Nina Reyes", tier)
-        case = open_case(
-            session,
-            requester=requester,
-            request_types=request_types,
-            received_at=RECEIVED,
-            jurisdiction=jurisdiction,
-            tier=tier,
-        )
-        return case.key
+    return open_letter_case(
+        store,
+        jurisdiction,
+        request_types,
+        tier=tier,
+        email="nina.reyes@example.com",
+        name="Nina Reyes",
+        received=RECEIVED,
+    )
 
 
 def _letter(store: Store, key: str, kind: str) -> str:
