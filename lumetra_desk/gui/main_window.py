@@ -303,7 +303,11 @@ class MainWindow(QMainWindow):
         self._update_page()
         self.count_label.setText(f"{count} case{'s' if count != 1 else ''}")
         if count and not self.ui.caseTable.currentIndex().isValid():
-            self.ui.caseTable.setCurrentIndex(self.cases.index(0, 0))
+            # A case opened before the list arrived (from the dashboard or intake) stays open, selected if listed.
+            opened = self.case_view.case_id
+            row = 0 if opened is None else self.cases.row_of(opened)
+            if row >= 0:
+                self.ui.caseTable.setCurrentIndex(self.cases.index(row, 0))
 
     def _on_dashboard_loaded(self) -> None:
         counts = self.dashboard.counts

@@ -305,3 +305,33 @@ def test_after_an_extension_and_an_answer_only_running_deadlines_count_down(qtbo
     assert answered.text(2) == "" and _coloured(answered) is None
     assert re.match(rf"answered {today.isoformat()}, \d+ d late", answered.text(5)), answered.text(5)
     assert window.last_error == ""
+
+
+def test_a_case_opened_before_the_list_arrives_stays_open(qtbot: QtBot, store: Store) -> None:
+    """Opening a case (from the dashboard or intake) while the case list is still loading: the list, once it
+    arrives, selects that case instead of replacing it with its first row."""
+    with store.write() as session:
+        first = service.open_case(
+            session,
+            requester=service.find_or_create_requester(session, "ilo@example.com", "Ilo"),
+            request_types=["opt_out_sale_share"],
+            received_at=datetime.now(UTC) - timedelta(days=40),  # overdue: the list's first row
+            jurisdiction="US-CA",
+        ).id
+        wanted = service.open_case(
+            session,
+            requester=service.find_or_create_requester(session, "noa@example.com", "Noa"),
+            request_types=["access"],
+            received_at=datetime.now(UTC) - timedelta(days=5),
+            jurisdiction="EU",
+        ).id
+    window = _window(qtbot, store)
+    with qtbot.waitSignal(window.cases.loaded, timeout=WAIT):
+        window.cases.reload()  # the list is read again (F5, or after a change) ...
+        window.ui.caseTable.setCurrentIndex(window.cases.index(-1, 0))
+        window.open_case(wanted or 0)  # ... and a case is opened before it arrives
+    assert window.cases.case_id(0) == first
+    view = window.case_view
+    qtbot.waitUntil(lambda: view.current is not None and view.current.detail.case.id == wanted, timeout=WAIT)
+    qtbot.wait(200)  # any late selection would load another case now
+    assert view.case_id == wanted and window.cases.case_id(window.ui.caseTable.currentIndex().row()) == wanted
