@@ -6,10 +6,9 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from letter_facts import pdf_text, verify_all_steps
+from letter_facts import open_letter_case, pdf_text, verify_all_steps
 
 from lumetra_desk.cli.main import main
-from lumetra_desk.core.cases.service import find_or_create_requester, open_case
 from lumetra_desk.core.paths import AppPaths
 from lumetra_desk.core.store.db import Store
 
@@ -18,6 +17,28 @@ def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]
     code = main(list(argv))
     out, err = capsys.readouterr()
     return code, out, err
+
+
+def _case(
+    app_paths: AppPaths,
+    jurisdiction: str,
+    request_types: list[str],
+    *,
+    email: str,
+    name: str,
+    tier: str,
+    received: datetime,
+    verified: bool = False,
+) -> str:
+    """A case in the store of ``app_paths``, closed again so the command line opens it as a user would."""
+    store = Store.open(app_paths, create=True)
+    try:
+        key = open_letter_case(store, jurisdiction, request_types, tier=tier, email=email, name=name, received=received)
+        if verified:
+            verify_all_steps(store, key)
+        return key
+    finally:
+        store.close()
 
 
 def test_kinds_lists_every_kind(capsys: pytest.CaptureFixture[str]) -> None:
@@ -29,20 +50,16 @@ def test_kinds_lists_every_kind(capsys: pytest.CaptureFixture[str]) -> None:
 def test_issue_to_file_then_again_as_version_two(
     app_paths: AppPaths, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    store = Store.open(app_paths, create=True)
-    try:
-        with store.write() as session:
-            requester = find_or_create_requester(session, "dmitry@example.org", "Дмитрий Διονύσης", "paid")
-            key = open_case(
-                session,
-                requester=requester,
-                request_types=["delete"],
-                received_at=datetime(2026, 11, 2, tzinfo=UTC),
-                jurisdiction="US-VA",
-            ).key
-        verify_all_steps(store, key)
-    finally:
-        store.close()
+    key = _case(
+        app_paths,
+        "US-VA",
+        ["delete"],
+        email="dmitry@example.org",
+        name="Дмитрий Διονύσης",
+        tier="paid",
+        received=datetime(2026, 11, 2, tzinfo=UTC),
+        verified=True,
+    )
     home, target = str(app_paths.data_dir), tmp_path / "letter.pdf"
     code, out, _ = _run(capsys, "--data-dir", home, "letter", key, "--kind", "deletion_confirmation", "-o", str(target))
     assert code == 0 and "version 1" in out
@@ -67,19 +84,15 @@ def test_missing_kind_and_unknown_case_are_one_line_errors(
 def test_appeal_decision_takes_the_ag_contact_from_the_command_line(
     app_paths: AppPaths, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    store = Store.open(app_paths, create=True)
-    try:
-        with store.write() as session:
-            requester = find_or_create_requester(session, "lukasz@example.pl", "Łukasz", "free")
-            key = open_case(
-                session,
-                requester=requester,
-                request_types=["appeal"],
-                received_at=datetime(2026, 11, 2, tzinfo=UTC),
-                jurisdiction="US-CO",
-            ).key
-    finally:
-        store.close()
+    key = _case(
+        app_paths,
+        "US-CO",
+        ["appeal"],
+        email="lukasz@example.pl",
+        name="Łukasz",
+        tier="free",
+        received=datetime(2026, 11, 2, tzinfo=UTC),
+    )
     home, target = str(app_paths.data_dir), tmp_path / "decision.pdf"
     base = ("--data-dir", home, "letter", key, "--kind", "appeal_decision", "--outcome", "reversed")
     code, _, err = _run(capsys, *base, "--reason", "The data was not exempt.")
@@ -95,19 +108,15 @@ def test_appeal_decision_takes_the_ag_contact_from_the_command_line(
 def test_an_extension_notice_issued_again_is_kept_and_written_without_a_second_extension(
     app_paths: AppPaths, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    store = Store.open(app_paths, create=True)
-    try:
-        with store.write() as session:
-            requester = find_or_create_requester(session, "ananya@example.in", "अनन्या शर्मा")
-            key = open_case(
-                session,
-                requester=requester,
-                request_types=["delete", "limit_sensitive"],
-                received_at=datetime.now(UTC) - timedelta(days=1),
-                jurisdiction="US-CA",
-            ).key
-    finally:
-        store.close()
+    key = _case(
+        app_paths,
+        "US-CA",
+        ["delete", "limit_sensitive"],
+        email="ananya@example.in",
+        name="अनन्या शर्मा",
+        tier="unknown",
+        received=datetime.now(UTC) - timedelta(days=1),
+    )
     home, target = str(app_paths.data_dir), tmp_path / "again.pdf"
     code, out, _ = _run(capsys, "--data-dir", home, "cases", "extend", key, "--reason", "Three systems hold it.")
     assert code == 0 and f"{key} extended" in out
@@ -122,20 +131,16 @@ def test_an_extension_notice_issued_again_is_kept_and_written_without_a_second_e
 def test_denied_right_narrows_the_denial_and_an_unknown_right_is_a_plain_error(
     app_paths: AppPaths, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    store = Store.open(app_paths, create=True)
-    try:
-        with store.write() as session:
-            requester = find_or_create_requester(session, "zoe@example.org", "Zoë Łukasz")
-            key = open_case(
-                session,
-                requester=requester,
-                request_types=["delete", "access"],
-                received_at=datetime.now(UTC) - timedelta(days=2),
-                jurisdiction="US-VA",
-            ).key
-        verify_all_steps(store, key)
-    finally:
-        store.close()
+    key = _case(
+        app_paths,
+        "US-VA",
+        ["delete", "access"],
+        email="zoe@example.org",
+        name="Zoë Łukasz",
+        tier="unknown",
+        received=datetime.now(UTC) - timedelta(days=2),
+        verified=True,
+    )
     home, target = str(app_paths.data_dir), tmp_path / "denial.pdf"
     deny = ("--data-dir", home, "letter", key, "--kind", "denial", "--reason", "A legal hold applies.")
     code, out, err = _run(capsys, *deny, "--basis", "Va. Code §59.1-582", "--denied-right", "delete", "-o", str(target))

@@ -373,7 +373,7 @@ class MailImporter:
         *,
         add_types: bool,
     ) -> ImportResult:
-        answered = case
+        threaded = case
         if add_types and result.request_types:
             # A new right joins an open case; an appeal, or a right asked after the answer, becomes its own case.
             case = service.add_request_types(
@@ -386,8 +386,8 @@ class MailImporter:
             )
         message.case_id = case.id
         message.review_state = "attached"
-        if case.id != answered.id:
-            return ImportResult(source, "new_case", case_key=case.key, reason=f"asked after {answered.key}")
+        if case.id != threaded.id:
+            return ImportResult(source, "new_case", case_key=case.key, reason=f"asked after {threaded.key}")
         return ImportResult(source, "follow_up", case_key=case.key, reason=result.kind)
 
     def _open_case(
