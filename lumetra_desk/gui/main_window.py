@@ -302,12 +302,17 @@ class MainWindow(QMainWindow):
         self._has_cases = count > 0 or filtered or self._has_cases
         self._update_page()
         self.count_label.setText(f"{count} case{'s' if count != 1 else ''}")
-        if count and not self.ui.caseTable.currentIndex().isValid():
-            # A case opened before the list arrived (from the dashboard or intake) stays open, selected if listed.
-            opened = self.case_view.case_id
-            row = 0 if opened is None else self.cases.row_of(opened)
-            if row >= 0:
-                self.ui.caseTable.setCurrentIndex(self.cases.index(row, 0))
+        if not count:
+            return
+        # A case opened before the list arrived (from the dashboard or intake) stays open, selected if listed. The
+        # table may already have picked its first row itself (it does when it takes the focus with no current row).
+        table, opened = self.ui.caseTable, self.case_view.case_id
+        if opened is not None:
+            row = self.cases.row_of(opened)
+            if row >= 0 and table.currentIndex().row() != row:
+                table.setCurrentIndex(self.cases.index(row, 0))
+        elif not table.currentIndex().isValid():
+            table.setCurrentIndex(self.cases.index(0, 0))
 
     def _on_dashboard_loaded(self) -> None:
         counts = self.dashboard.counts

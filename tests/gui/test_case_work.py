@@ -335,3 +335,16 @@ def test_a_case_opened_before_the_list_arrives_stays_open(qtbot: QtBot, store: S
     qtbot.waitUntil(lambda: view.current is not None and view.current.detail.case.id == wanted, timeout=WAIT)
     qtbot.wait(200)  # any late selection would load another case now
     assert view.case_id == wanted and window.cases.case_id(window.ui.caseTable.currentIndex().row()) == wanted
+
+    # The table takes the keyboard as the list arrives (the window activated late): with no current row it picks
+    # its first one itself, and the open case must still win.
+    def focus_the_table() -> None:
+        window.ui.searchEdit.setFocus()
+        window.ui.caseTable.setFocus()
+
+    window.cases.modelReset.connect(focus_the_table)
+    with qtbot.waitSignal(window.cases.loaded, timeout=WAIT):
+        window.cases.reload()
+    window.cases.modelReset.disconnect(focus_the_table)
+    qtbot.wait(200)
+    assert view.case_id == wanted and window.cases.case_id(window.ui.caseTable.currentIndex().row()) == wanted
