@@ -8,17 +8,13 @@ passwords cannot be saved.
 from __future__ import annotations
 
 import importlib
-import os
-import sys
 
 import keyring
 import keyring.errors
 from keyring.backend import KeyringBackend
-from keyring.util import platform_
 
 from lumetra_desk.core.errors import SecretsError
-
-SERVICE = "lumetra-desk"
+from lumetra_desk.core.secret_service import SERVICE, keyring_chooses_on_linux
 
 # Backends that keep secrets in plain files or refuse everything; never trusted with a secret.
 _UNSAFE_BACKEND_MODULES = ("keyring.backends.fail", "keyring.backends.null", "keyrings.alt")
@@ -47,9 +43,7 @@ def _linux_backend() -> KeyringBackend | None:
     """The one Linux backend keyring's detection would choose, found without trying the others, or None when
     keyring must decide (another system, the officer's own choice in PYTHON_KEYRING_BACKEND or keyringrc.cfg,
     or several backends that serve, which keyring chains)."""
-    if not sys.platform.startswith("linux") or os.environ.get("PYTHON_KEYRING_BACKEND"):
-        return None
-    if (platform_.config_root() / "keyringrc.cfg").exists():
+    if not keyring_chooses_on_linux():
         return None
     serving: list[type[KeyringBackend]] = []
     for module_name, class_name in _LINUX_BACKENDS:

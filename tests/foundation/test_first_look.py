@@ -90,3 +90,26 @@ def test_nothing_the_first_paint_needs_loads_the_heavy_libraries() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]", done.stdout
+
+
+def test_a_keyring_stores_key_is_read_without_loading_keyring(store: Store) -> None:
+    store.close()
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from lumetra_desk.core.paths import resolve_paths\n"
+        "from lumetra_desk.core.store.first_look import read_first_look\n"
+        f"look = read_first_look(resolve_paths(Path({str(store.paths.data_dir)!r})))\n"
+        "print(look is not None and len(look.deadlines) == 0, 'keyring' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["True", "False"], done.stdout + done.stderr
+
+
+def test_a_keyring_store_is_left_to_keyring_when_the_officer_chose_a_backend(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store.close()
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.SecretService.Keyring")
+    assert read_first_look(store.paths) is None
+    Store.open(store.paths, exclusive=True).close()  # keyring itself reads the key from the chosen backend

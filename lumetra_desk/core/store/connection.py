@@ -80,13 +80,18 @@ def sql_key(meta: StoreMeta, passphrase: str | None) -> str | None:
                     "Unlock or start your keyring (for example GNOME Keyring) and try again."
                 )
             raise StoreError("The key of this store is not in the system keyring; the store cannot be opened.")
-        return f"\"x'{hex_key}'\""
+        return raw_key_literal(hex_key)
     given = passphrase if passphrase is not None else os.environ.get(PASSPHRASE_ENV)
     if not given:
         raise PassphraseRequiredError(
             f"This store is protected by a passphrase: enter it, or set {PASSPHRASE_ENV} for scripts."
         )
     return "'" + given.replace("'", "''") + "'"
+
+
+def raw_key_literal(hex_key: str) -> str:
+    """``PRAGMA key``'s literal for a raw 256-bit key kept as hex (no key derivation)."""
+    return f"\"x'{hex_key}'\""
 
 
 def connect(file: Path) -> sqlcipher.Connection:

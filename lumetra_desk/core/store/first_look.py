@@ -1,11 +1,12 @@
-"""The window's first rows, read while Qt starts and before SQLAlchemy, Alembic or the keyring are loaded.
+"""The window's first rows, read while Qt starts and before SQLAlchemy, Alembic or keyring are loaded.
 
 A thread started first thing takes the window lock, keys one connection (a passphrase's key derivation runs
 there, beside Qt's start-up), checks that the store is at this version's schema and reads the dashboard's
 first deadlines. ``db.Store.adopt`` then takes over the lock, the key and the connection, so nothing is done
-twice. Whenever anything is unusual (no store yet, a passphrase to ask for, a wrong key, another window on the
-store, a schema to migrate or a newer one, damage), the first look steps aside and the ordinary opening says
-what is wrong in plain words.
+twice. A keyring store's key is read from the Secret Service directly (``core.secret_service``). Whenever
+anything is unusual (no store yet, a passphrase to ask for, a key only keyring itself can read, a wrong key,
+another window on the store, a schema to migrate or a newer one, damage), the first look steps aside and the
+ordinary opening says what is wrong in plain words.
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ from dataclasses import dataclass
 
 import sqlcipher3.dbapi2 as sqlcipher
 
-from lumetra_desk.core.errors import LumetraError
+from lumetra_desk.core import secret_service
+from lumetra_desk.core.errors import LumetraError, StoreError
 from lumetra_desk.core.paths import AppPaths
 from lumetra_desk.core.store import case_list, connection
 from lumetra_desk.core.store.case_list import CaseRow, DeadlineBasis
@@ -56,7 +58,7 @@ def read_first_look(paths: AppPaths, keying: Callable[[], None] = lambda: None) 
         return None
     try:
         meta = StoreMeta.read(paths.store_meta_file)
-        key = connection.sql_key(meta, None)
+        key = _key_without_keyring(meta)
         lock_fd = connection.take_window_lock(paths)
     except (LumetraError, OSError):
         return None
@@ -77,6 +79,17 @@ def read_first_look(paths: AppPaths, keying: Callable[[], None] = lambda: None) 
                 conn.close()
             os.close(lock_fd)
     return look
+
+
+def _key_without_keyring(meta: StoreMeta) -> str | None:
+    """The store's key as ``connection.sql_key`` gives it, but a keyring store's key is read from the Secret
+    Service directly (``core.secret_service``); a key not found that way leaves the opening to keyring."""
+    if meta.encryption != "keyring":
+        return connection.sql_key(meta, None)
+    hex_key = secret_service.read_unlocked_secret(meta.key_secret_name)
+    if hex_key is None:
+        raise StoreError("the key is not readable without keyring")
+    return connection.raw_key_literal(hex_key)
 
 
 def _first_deadlines_at_head(conn: sqlcipher.Connection) -> list[tuple[CaseRow, DeadlineBasis | None]] | None:
