@@ -121,6 +121,7 @@ class MainWindow(QMainWindow):
         self._fill_filters()
         # wiring
         self.cases.loaded.connect(self._on_loaded)
+        self.cases.ids_known.connect(self._on_ids_known)
         for source in (self.cases, self.dashboard, self.case_view, self.intake):
             source.failed.connect(self.show_error)
         self.dashboard.bucket_chosen.connect(self.show_bucket)
@@ -302,17 +303,26 @@ class MainWindow(QMainWindow):
         self._has_cases = count > 0 or filtered or self._has_cases
         self._update_page()
         self.count_label.setText(f"{count} case{'s' if count != 1 else ''}")
-        if not count:
-            return
-        # A case opened before the list arrived (from the dashboard or intake) stays open, selected if listed. The
-        # table may already have picked its first row itself (it does when it takes the focus with no current row).
+        if count:
+            self._select_open_case()
+
+    def _on_ids_known(self) -> None:
+        if not self._open_timer.isActive():  # a row the officer has just moved to is about to open: it wins
+            self._select_open_case()
+
+    def _select_open_case(self) -> None:
+        """The open case stays open when the list is read again (a sort, a filter, a case opened from the
+        dashboard or intake before the list arrived), and its row is selected once the list tells where it is;
+        with no case open, the first row is. The table may already have picked its first row itself (it does
+        when it takes the focus with no current row): the open case wins."""
         table, opened = self.ui.caseTable, self.case_view.case_id
-        if opened is not None:
-            row = self.cases.row_of(opened)
-            if row >= 0 and table.currentIndex().row() != row:
-                table.setCurrentIndex(self.cases.index(row, 0))
-        elif not table.currentIndex().isValid():
-            table.setCurrentIndex(self.cases.index(0, 0))
+        if opened is None:
+            if not table.currentIndex().isValid() and self.cases.rowCount():
+                table.setCurrentIndex(self.cases.index(0, 0))
+            return
+        row = self.cases.row_of(opened)
+        if row is not None and row >= 0 and table.currentIndex().row() != row:
+            table.setCurrentIndex(self.cases.index(row, 0))
 
     def _on_dashboard_loaded(self) -> None:
         counts = self.dashboard.counts
@@ -344,9 +354,7 @@ class MainWindow(QMainWindow):
     def open_case(self, case_id: int) -> None:
         self._show_tab(CASES_TAB)
         self.case_view.show_case(case_id)
-        row = self.cases.row_of(case_id)
-        if row >= 0:
-            self.ui.caseTable.setCurrentIndex(self.cases.index(row, 0))
+        self._select_open_case()
         self.case_view.ui.caseTabs.setFocus()
 
     def _show_tab(self, tab: int) -> None:

@@ -52,6 +52,12 @@ def test_every_page_shows_the_store_order_before_and_after_the_id_list_arrives(
     with qtbot.waitSignal(model.loaded, timeout=WAIT, check_params_cb=lambda n: n == len(expected)):
         model.set_filter(flt)
     assert _listed(model) == expected  # pages after the first are read by their position
+    assert model.row_of(expected[1]) == 1 and model.row_of(expected[-1]) == len(expected) - 1  # pages read
+    with qtbot.waitSignal(model.loaded, timeout=WAIT):
+        model.reload()
+    assert model.row_of(expected[-1]) is None  # only the whole id list can tell, and nothing is read for it
+    with qtbot.waitSignal(model.ids_known, timeout=WAIT):
+        pass
     assert model.row_of(expected[-1]) == len(expected) - 1
     _wait_for_the_id_list(qtbot)
     assert _listed(model) == expected
@@ -91,4 +97,6 @@ def test_a_changed_case_keeps_its_row_until_the_next_reload(model: CaseTableMode
     assert changed is not None and changed.id == case_id and changed.status == "closed"
     with qtbot.waitSignal(model.loaded, timeout=WAIT, check_params_cb=lambda n: n == len(before) - 1):
         model.reload()
+    with qtbot.waitSignal(model.ids_known, timeout=WAIT):
+        pass
     assert model.row_of(case_id) == -1  # type: ignore[arg-type]

@@ -83,9 +83,13 @@ def test_search_finds_words_in_messages_and_in_notes(qtbot: QtBot, store: Store)
     window = _window(qtbot, store)
     window.import_files([store.paths.data_dir / "auskunft.eml"])
     qtbot.waitUntil(lambda: window.cases.rowCount() == 3, timeout=WAIT)
-    view = window.case_view
-    first = window.cases.case_id(0)
-    qtbot.waitUntil(lambda: view.current is not None and view.case_id == first, timeout=WAIT)
+    view, table = window.case_view, window.ui.caseTable
+
+    def settled() -> bool:  # the case open when the list came back stays open, and its row is selected
+        return view.current is not None and window.cases.case_id(table.currentIndex().row()) == view.case_id
+
+    qtbot.waitUntil(settled, timeout=WAIT)
+    first = view.case_id
     view.ui.caseTabs.setCurrentWidget(view.ui.notesTab)
     view.ui.noteEdit.setPlainText("Phoned the requester: the Zanzibar office holds the paper file")
     qtbot.keyClick(view.ui.noteEdit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)

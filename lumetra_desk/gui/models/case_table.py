@@ -78,6 +78,7 @@ class _Listing:
 
 class CaseTableModel(QAbstractTableModel):
     loaded = Signal(int)  # number of matching cases, once the first page of each (re)load is in
+    ids_known = Signal()  # the whole ordered id list arrived and the rows on screen stayed as they were
     failed = Signal(str)
 
     def __init__(self, store: Store, parent: QObject | None = None) -> None:
@@ -159,19 +160,13 @@ class CaseTableModel(QAbstractTableModel):
             ids[page * PAGE : page * PAGE + len(page_ids)] == page_ids for page, page_ids in self._page_ids.items()
         ):
             self._ids = ids  # the rows on screen stay as they are
+            self.ids_known.emit()
             return
         self.beginResetModel()  # the store changed between the first page and the list: show the list
         self._ids, self._count = ids, len(ids)
         self._page_ids, self._pages, self._bases = {}, {}, {}
         self.endResetModel()
         self.loaded.emit(len(ids))
-
-    def _ids_now(self) -> list[int]:
-        """The id list, read here if it has not arrived yet (finding a case's row needs all of it)."""
-        if self._ids is None:
-            with self._store.read() as session:
-                self._ids = case_ids(session, self._shown.filter, self._shown.sort, self._shown.descending)
-        return self._ids
 
     def case_id(self, row: int) -> int | None:
         if not 0 <= row < self._count:
@@ -180,12 +175,16 @@ class CaseTableModel(QAbstractTableModel):
         offset = row % PAGE
         return page_ids[offset] if offset < len(page_ids) else None
 
-    def row_of(self, case_id: int) -> int:
-        """The row showing ``case_id``, or -1 (a linear scan of ints: a few ms at 100k)."""
-        try:
-            return self._ids_now().index(case_id)
-        except ValueError:
-            return -1
+    def row_of(self, case_id: int) -> int | None:
+        """The row showing ``case_id``, -1 when it is not listed, or None while only the whole id list can tell
+        (it follows in the background, then ``ids_known`` or ``loaded`` fires). Never a query: reading the list
+        here would hold a sort or a filter up by as long again at 100k cases."""
+        if self._ids is not None:
+            return self._ids.index(case_id) if case_id in self._ids else -1  # a scan of ints: a few ms at 100k
+        for page, page_ids in self._page_ids.items():
+            if case_id in page_ids:
+                return page * PAGE + page_ids.index(case_id)
+        return -1 if sum(map(len, self._page_ids.values())) >= self._count else None
 
     def refresh_rows(self) -> None:
         """Forget the cached rows (a case changed) and repaint, keeping which case is on which row."""
