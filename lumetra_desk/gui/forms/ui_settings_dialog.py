@@ -481,7 +481,7 @@ class Ui_SettingsDialog(object):
 #if QT_CONFIG(accessibility)
         self.digestHour.setAccessibleName(QCoreApplication.translate("SettingsDialog", u"Daily digest at (hour)", None))
 #endif // QT_CONFIG(accessibility)
-        self.calendarListCaption.setText(QCoreApplication.translate("SettingsDialog", u"Extra &holiday calendars", None))
+        self.calendarListCaption.setText(QCoreApplication.translate("SettingsDialog", u"Extra holiday &calendars", None))
 #if QT_CONFIG(accessibility)
         self.calendarList.setAccessibleName(QCoreApplication.translate("SettingsDialog", u"Extra holiday calendars", None))
 #endif // QT_CONFIG(accessibility)
