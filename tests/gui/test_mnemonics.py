@@ -36,9 +36,7 @@ def _visible_mnemonics(top: QWidget) -> dict[str, list[str]]:
     for widget in top.findChildren(QWidget):
         if not widget.isVisibleTo(top):  # disabled ones count: they clash as soon as they are enabled
             continue
-        if isinstance(widget, QAbstractButton):
-            add(widget.text())
-        elif isinstance(widget, QLabel) and widget.buddy() is not None:
+        if isinstance(widget, QAbstractButton) or (isinstance(widget, QLabel) and widget.buddy() is not None):
             add(widget.text())
         elif isinstance(widget, QGroupBox):
             add(widget.title())
@@ -79,7 +77,6 @@ def test_the_main_window_has_one_control_per_mnemonic(qtbot: QtBot, store: Store
         _assert_unique(window, f"main window, {window.ui.views.tabText(index)!r}")
     window.ui.views.setCurrentWidget(window.ui.casesTab)
     _every_tab(view.ui.caseTabs, window, "case view")
-
 
 
 def test_the_settings_and_the_first_run_have_one_control_per_mnemonic(qtbot: QtBot, app_paths: AppPaths) -> None:
