@@ -58,6 +58,32 @@ class PreparedRows:
     values: list[tuple[Any, ...]]
 
 
+@dataclass(frozen=True)
+class _InsertPlan:
+    """The INSERT of one table for one set of columns, and how each column's values are stored."""
+
+    sql: str
+    names: tuple[str, ...]
+    converters: tuple[Callable[[Any], Any] | None, ...]
+
+
+@functools.lru_cache(maxsize=256)
+def _insert_plan(model: type[SQLModel], given: tuple[str, ...]) -> _InsertPlan:
+    """Made once per table and set of columns: mail import inserts a few single rows per message, and reading
+    the table's columns and types again for each of them cost more than converting the values."""
+    table = table_of(model)
+    columns = [column for column in table.columns if column.name in given]
+    names = tuple(column.name for column in columns)
+    quoted = ", ".join(f'"{name}"' for name in names)
+    sql = f'INSERT INTO "{table.name}" ({quoted}) VALUES ({", ".join("?" * len(names))})'
+    converters = tuple(_converter(getattr(column.type, "impl", column.type)) for column in columns)
+    return _InsertPlan(sql, names, converters)
+
+
+def _converter(stored_as: TypeEngine[Any]) -> Callable[[Any], Any] | None:
+    return next((convert for kind, convert in _CONVERTERS.items() if isinstance(stored_as, kind)), None)
+
+
 def prepare_rows(model: type[SQLModel], rows: Sequence[Mapping[str, Any]]) -> PreparedRows | None:
     """Convert plain rows the way the SQLite column types store them; touches no connection (thread-safe).
 
@@ -66,24 +92,48 @@ def prepare_rows(model: type[SQLModel], rows: Sequence[Mapping[str, Any]]) -> Pr
     """
     if not rows:
         return None
-    table = table_of(model)
-    columns = [column for column in table.columns if column.name in rows[0]]
-    names = [column.name for column in columns]
-    quoted = ", ".join(f'"{name}"' for name in names)
-    sql = f'INSERT INTO "{table.name}" ({quoted}) VALUES ({", ".join("?" * len(names))})'
+    plan = _insert_plan(model, tuple(rows[0]))
+    if len(rows) == 1:
+        return PreparedRows(plan.sql, [_converted_row(plan, rows[0])])
     by_column: list[list[Any]] = []
-    for column in columns:
-        values = list(map(operator.itemgetter(column.name), rows))
-        stored_as = getattr(column.type, "impl", column.type)
-        convert = next((c for kind, c in _CONVERTERS.items() if isinstance(stored_as, kind)), None)
+    for name, convert in zip(plan.names, plan.converters, strict=True):
+        values = list(map(operator.itemgetter(name), rows))
         by_column.append(values if convert is None else list(map(convert, values)))
-    return PreparedRows(sql, list(zip(*by_column, strict=True)))
+    return PreparedRows(plan.sql, list(zip(*by_column, strict=True)))
+
+
+def _converted_row(plan: _InsertPlan, row: Mapping[str, Any]) -> tuple[Any, ...]:
+    return tuple(
+        row[name] if convert is None else convert(row[name])
+        for name, convert in zip(plan.names, plan.converters, strict=True)
+    )
+
+
+_CONNECTION_KEY = "lumetra_desk.store.dbapi_connection"
+
+
+def dbapi_connection(session: Session) -> Any:
+    """The DB-API connection of the session's transaction (begun if need be), looked up once per transaction.
+
+    Mail import runs a dozen small statements per message on it, and asking the session for its connection
+    each time cost more than most of those statements. The connection is kept with the innermost transaction
+    that asked for it and reused only while that same transaction is active: a new savepoint asks the session
+    again, as SQLAlchemy emits the SAVEPOINT itself only then; a transaction that must roll back makes the
+    session raise its own error.
+    """
+    current = session.get_nested_transaction() or session.get_transaction()
+    known = session.info.get(_CONNECTION_KEY)
+    if current is not None and known is not None and known[0] is current and current.is_active:
+        return known[1]
+    connection = session.connection().connection.dbapi_connection
+    session.info[_CONNECTION_KEY] = (session.get_nested_transaction() or session.get_transaction(), connection)
+    return connection
 
 
 def insert_prepared(session: Session, prepared: PreparedRows | None) -> None:
     if prepared is None:
         return
-    cursor = session.connection().connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    cursor = dbapi_connection(session).cursor()
     try:
         cursor.executemany(prepared.sql, prepared.values)
     finally:
@@ -100,15 +150,15 @@ def insert_one(session: Session, model: type[SQLModel], row: Mapping[str, Any]) 
 
     A UNIQUE violation is raised as SQLAlchemy's IntegrityError, as the same INSERT through SQLAlchemy would.
     """
-    prepared = prepare_rows(model, [row])
-    assert prepared is not None
-    connection = session.connection()
-    cursor = connection.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    plan = _insert_plan(model, tuple(row))
+    values = _converted_row(plan, row)
+    connection = dbapi_connection(session)
+    cursor = connection.cursor()
     try:
-        cursor.execute(prepared.sql, prepared.values[0])
+        cursor.execute(plan.sql, values)
         return int(cursor.lastrowid)
-    except connection.dialect.loaded_dbapi.IntegrityError as exc:
-        raise IntegrityError(prepared.sql, prepared.values[0], exc) from exc
+    except connection.IntegrityError as exc:  # the DB-API module's class, as on every sqlite3-style connection
+        raise IntegrityError(plan.sql, values, exc) from exc
     finally:
         cursor.close()
 

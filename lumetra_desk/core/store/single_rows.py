@@ -11,6 +11,8 @@ from typing import Any
 
 from sqlmodel import Session
 
+from lumetra_desk.core.store.bulk import dbapi_connection
+
 _NEXT_CASE_NUMBER = (
     "INSERT INTO case_counter (year, last_number) VALUES (?, 1) "
     "ON CONFLICT (year) DO UPDATE SET last_number = last_number + 1 RETURNING last_number"
@@ -20,7 +22,7 @@ _AUDIT_HEAD = "SELECT id, hash FROM audit_event ORDER BY id DESC LIMIT 1"
 
 
 def _first_row(session: Session, sql: str, params: Sequence[Any]) -> tuple[Any, ...] | None:
-    cursor = session.connection().connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    cursor = dbapi_connection(session).cursor()
     try:
         row = cursor.execute(sql, params).fetchone()
         return None if row is None else tuple(row)
