@@ -239,6 +239,50 @@ def test_case_key_in_the_subject_threads_a_reply(store: Store, subject: str) -> 
     assert result.outcome == "follow_up" and result.case_key == "LD-2026-000001"
 
 
+def test_a_reply_naming_a_merged_case_joins_the_case_it_was_merged_into(store: Store) -> None:
+    importer = MailImporter(store)
+    kept_key = importer.import_message(make_mail(sender="lee@example.com"), source="first").case_key
+    with store.write() as session:
+        kept = session.exec(select(Case).where(Case.key == kept_key)).one()
+        requester = session.get(Requester, kept.requester_id)
+        assert requester is not None
+        duplicate = service.open_case(session, requester=requester, request_types=["delete"],
+                                      received_at=kept.received_at, jurisdiction=kept.jurisdiction)  # fmt: skip
+        duplicate_key = duplicate.key
+        service.merge(session, kept, duplicate, actor="officer")
+    reply = make_mail("Here is my account number.", subject=f"Re: [{duplicate_key}]", sender="lee@other.example")
+    result = importer.import_message(reply, source="reply")
+    assert (result.outcome, result.case_key) == ("follow_up", kept_key)
+    with store.read() as session:
+        stored = session.exec(select(Message).where(Message.source == "reply")).one()
+        assert stored.case_id == session.exec(select(Case.id).where(Case.key == kept_key)).one()
+
+
+def test_a_failure_while_understanding_a_mail_keeps_the_mail_and_undoes_the_rest(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The requester is already written when opening the case fails: the savepoint takes it back, the raw mail
+    stays for review, and the transaction goes on writing on the same connection (its audit event)."""
+    importer = MailImporter(store)
+
+    def broken_open_case(*args: object, **kwargs: object) -> Case:
+        raise RuntimeError("a bug while opening the case")
+
+    monkeypatch.setattr(service, "open_case", broken_open_case)
+    result = importer.import_message(make_mail(sender="ana@example.com"), source="broken")
+    assert (result.outcome, result.reason) == ("kept_for_review", "automatic processing failed")
+    monkeypatch.undo()
+    assert importer.import_message(make_mail(sender="bo@example.com"), source="next").outcome == "new_case"
+    with store.read() as session:
+        kept = session.exec(select(Message).where(Message.source == "broken")).one()
+        assert kept.case_id is None and kept.review_state == "pending"
+        assert "Automatic processing failed (RuntimeError)." in kept.parse_problems
+        assert [r.email for r in session.exec(select(Requester)).all()] == ["bo@example.com"]
+        imported = [e for e in audit._events(session) if e.action == "message.imported"]
+        assert [json.loads(e.after)["outcome"] for e in imported] == ["kept_for_review", "new_case"]
+        assert audit.verify(session) == []
+
+
 def test_a_mail_naming_no_place_takes_the_jurisdiction_of_the_requesters_account(store: Store) -> None:
     importer = MailImporter(store)
     first = make_mail("Please delete my personal data. I live in Texas.", sender="kim@example.com",

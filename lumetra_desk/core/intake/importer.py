@@ -114,6 +114,14 @@ class _StoredMessage:
     review_state: str = "pending"
 
 
+@dataclass(frozen=True)
+class _CaseRef:
+    """A case a mail was threaded to: all attaching needs, read without loading the case through the ORM."""
+
+    id: int
+    key: str
+
+
 def _looks_like_mail(mail: ParsedMail) -> bool:
     return bool(mail.from_addr or mail.message_id or mail.subject or mail.date_header)
 
@@ -198,6 +206,7 @@ class MailImporter:
         message = self._store_raw(rows, raw, mail, source, received_at)
         try:
             with session.begin_nested():
+                session.connection()  # SQLAlchemy emits the SAVEPOINT only when the session is next asked
                 outcome = self._understand(session, rows, message, mail, source)
                 self._write_decision(rows, message)
         except Exception as exc:  # a bug in understanding one mail must never lose the mail
@@ -308,7 +317,7 @@ class MailImporter:
         if result.kind == "spam":  # marketing never joins a case, so it is not looked up in any thread
             return self._leave(message, source, "spam or marketing")
         consumer_email = (result.agent and result.consumer.email) or mail.from_addr
-        case = self._thread(session, rows, mail, result, consumer_email, message.received_at)
+        case = self._thread(rows, mail, result, consumer_email, message.received_at)
         if result.kind in {"auto_reply", "bounce"}:
             if case is None:
                 return self._leave(message, source, f"{result.kind.replace('_', '-')} that matches no case")
@@ -320,43 +329,26 @@ class MailImporter:
         return self._open_case(session, message, mail, result, consumer_email, source)
 
     def _thread(
-        self,
-        session: Session,
-        rows: MailRows,
-        mail: ParsedMail,
-        result: Classification,
-        consumer_email: str,
-        received: datetime,
-    ) -> Case | None:
+        self, rows: MailRows, mail: ParsedMail, result: Classification, consumer_email: str, received: datetime
+    ) -> _CaseRef | None:
+        """The case this mail belongs to, found with plain look-ups (most follow-ups never need the case object)."""
         referenced = [*([mail.in_reply_to] if mail.in_reply_to else []), *reversed(mail.references)]
         if result.kind == "bounce":
             referenced[:0] = _returned_message_ids(mail)
         case_id = rows.case_of_messages(referenced)
-        if case_id is not None and (case := session.get(Case, case_id)) is not None:
-            return self._live(session, case)
+        if case_id is not None and (live := rows.live_case(case_id)) is not None:
+            return _CaseRef(*live)
         key_match = CASE_KEY_IN_SUBJECT.search(mail.subject)
         if key_match is None and result.kind == "bounce":  # a plain bounce quotes the returned mail's subject
             key_match = CASE_KEY_IN_SUBJECT.search(mail.body_text)
         case_id = rows.case_by_key(key_match.group(1)) if key_match else None
-        if case_id is not None and (case := session.get(Case, case_id)) is not None:
-            return self._live(session, case)
+        if case_id is not None and (live := rows.live_case(case_id)) is not None:
+            return _CaseRef(*live)
         if result.kind == "bounce" or not consumer_email:
             return None
         since = received - timedelta(days=FALLBACK_DAYS)
-        case_id = rows.recent_open_case(consumer_email, since, service.CLOSED_STATUSES)
-        return session.get(Case, case_id) if case_id is not None else None
-
-    @staticmethod
-    def _live(session: Session, case: Case) -> Case:
-        """A case merged into another hands its mail on to the surviving case."""
-        seen = {case.id}
-        while case.merged_into_id is not None and case.merged_into_id not in seen:
-            target = session.get(Case, case.merged_into_id)
-            if target is None:
-                break
-            seen.add(target.id)
-            case = target
-        return case
+        recent = rows.recent_open_case(consumer_email, since, service.CLOSED_STATUSES)
+        return _CaseRef(*recent) if recent is not None else None
 
     @staticmethod
     def _leave(message: _StoredMessage, source: str, reason: str) -> ImportResult:
@@ -367,23 +359,24 @@ class MailImporter:
         self,
         session: Session,
         message: _StoredMessage,
-        case: Case,
+        threaded: _CaseRef,
         source: str,
         result: Classification,
         *,
         add_types: bool,
     ) -> ImportResult:
-        threaded = case
-        if add_types and result.request_types:
+        case = threaded
+        if add_types and result.request_types and (loaded := session.get(Case, threaded.id)) is not None:
             # A new right joins an open case; an appeal, or a right asked after the answer, becomes its own case.
-            case = service.add_request_types(
+            landed = service.add_request_types(
                 session,
-                case,
+                loaded,
                 result.request_types,
                 actor=ACTOR,
                 reason=f"follow-up mail ({'; '.join(result.evidence[:3])})",
                 received_at=message.received_at,
             )
+            case = _CaseRef(landed.id or 0, landed.key)
         message.case_id = case.id
         message.review_state = "attached"
         if case.id != threaded.id:

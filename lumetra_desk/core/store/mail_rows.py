@@ -27,8 +27,9 @@ _CASE_OF_MESSAGES = (
     "ORDER BY received_at DESC LIMIT 1"
 )
 _CASE_BY_KEY = 'SELECT id FROM "case" WHERE "key" = ?'
+_CASE_KEY_AND_MERGE = 'SELECT "key", merged_into_id FROM "case" WHERE id = ?'
 _RECENT_OPEN_CASE = (
-    'SELECT "case".id FROM "case" JOIN requester ON requester.id = "case".requester_id '
+    'SELECT "case".id, "case"."key" FROM "case" JOIN requester ON requester.id = "case".requester_id '
     'WHERE requester.email = ? AND "case".status NOT IN ({marks}) AND "case".merged_into_id IS NULL '
     'AND "case".received_at >= ? ORDER BY "case".received_at DESC LIMIT 1'
 )
@@ -39,7 +40,7 @@ class MailRows:
 
     def __init__(self, session: Session) -> None:
         self._session = session
-        self._cursor = session.connection().connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+        self._cursor = bulk.dbapi_connection(session).cursor()
 
     def close(self) -> None:
         self._cursor.close()
@@ -73,8 +74,27 @@ class MailRows:
     def case_by_key(self, key: str) -> int | None:
         return self._first(_CASE_BY_KEY, (key,))
 
-    def recent_open_case(self, email: str, since: datetime, closed_statuses: Collection[str]) -> int | None:
-        """The requester's newest case received since ``since`` that is still open and not merged away."""
+    def live_case(self, case_id: int) -> tuple[int, str] | None:
+        """The id and key of this case or, if it was merged, of the case it was merged into (followed to the end).
+
+        None when there is no such case. A chain that loops back, or points to a missing case, stops at the
+        last case found.
+        """
+        row = self._cursor.execute(_CASE_KEY_AND_MERGE, (case_id,)).fetchone()
+        if row is None:
+            return None
+        live, seen = (case_id, str(row[0])), {case_id}
+        while (target := row[1]) is not None and target not in seen:
+            row = self._cursor.execute(_CASE_KEY_AND_MERGE, (target,)).fetchone()
+            if row is None:
+                break
+            live = (target, str(row[0]))
+            seen.add(target)
+        return live
+
+    def recent_open_case(self, email: str, since: datetime, closed_statuses: Collection[str]) -> tuple[int, str] | None:
+        """The id and key of the requester's newest case received since ``since``, still open, not merged away."""
         marks = ", ".join("?" * len(closed_statuses))
         params = (email, *sorted(closed_statuses), bulk.datetime_text(since))
-        return self._first(_RECENT_OPEN_CASE.format(marks=marks), params)
+        row = self._cursor.execute(_RECENT_OPEN_CASE.format(marks=marks), params).fetchone()
+        return None if row is None else (int(row[0]), str(row[1]))
