@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import importlib
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 import yaml
 
@@ -40,7 +40,8 @@ TEXT_ATTACHMENT_TYPES = ("text/plain", "application/json", "text/csv", "applicat
 MAX_ATTACHMENT_TEXT = 64 * 1024
 _CLAUSE_BREAK = re.compile(r"[,;:.!?()\[\]]")
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?", re.UNICODE)
-_ZIP_STATE = r"\b({codes})\.?,? (\d{{5}})(?:-\d{{4}})?\b"
+# The look-ahead only lets the search skip places that are not two capitals before it tries every state code.
+_ZIP_STATE = r"\b(?=[A-Z]{{2}})({codes})\.?,? (\d{{5}})(?:-\d{{4}})?\b"
 _UK_POSTCODE = re.compile(r"\b([A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2})\b")
 EMAIL_IN_TEXT = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _EMAIL_NEXT = re.compile(r"[ ]*[(<\[]?[ ]*(?:e-?mail:? ?)?([\w.+-]+@[\w-]+(?:\.[\w-]+)+)[)>\]]?", re.IGNORECASE)
@@ -205,12 +206,27 @@ class _Pattern:
 
 _ALL_NEEDLES: frozenset[str] = frozenset()
 """The needles of every pattern compiled so far (one vocabulary, plus any a test loads)."""
+_NEEDLES_BY_KEY: dict[str, tuple[str, ...]] = {}
+"""Needles by a three-letter piece of one of their words: a needle in a text has that piece in a word of it."""
+_UNKEYED_NEEDLES: tuple[str, ...] = ()
+"""Needles without a word of three letters ("à l", "§ 1"): each is looked for in the whole text."""
+_WORD_RUN = re.compile(r"\w+")
 
 
 def _remember_needles(needles: frozenset[str]) -> None:
-    """Add needles; the set is replaced, not changed, so a classification running meanwhile is not disturbed."""
-    global _ALL_NEEDLES
+    """Add needles; the sets are replaced, not changed, so a classification running meanwhile is not disturbed."""
+    global _ALL_NEEDLES, _NEEDLES_BY_KEY, _UNKEYED_NEEDLES
     _ALL_NEEDLES = _ALL_NEEDLES | needles
+    by_key: dict[str, list[str]] = {}
+    unkeyed: list[str] = []
+    for needle in sorted(_ALL_NEEDLES):
+        longest = max(_WORD_RUN.findall(needle), key=len, default="")
+        if len(longest) >= 3:
+            by_key.setdefault(longest[:3], []).append(needle)
+        else:
+            unkeyed.append(needle)
+    _NEEDLES_BY_KEY = {key: tuple(keyed) for key, keyed in by_key.items()}
+    _UNKEYED_NEEDLES = tuple(unkeyed)
     _indexed.cache_clear()  # texts indexed before did not look for these needles
 
 
@@ -223,17 +239,71 @@ def _indexed(text: str) -> tuple[str, frozenset[str] | None]:
     """The lower-cased text and, for a long one, the needles it contains.
 
     A long text is the mail itself, checked against hundreds of patterns: finding each needle once is cheaper
-    than asking per pattern. Two set lookups of three-letter pieces rule out most absent needles before the
-    substring search, which costs ten times more (needles are 3+ characters).
+    than asking per pattern. Only needles whose key (three letters of one of their words) occurs in one of the
+    text's words are searched for: the text's distinct words are few (people repeat them), so their pieces are
+    far cheaper to gather than every three-letter piece of the text.
     """
     lowered = text.lower()
     if len(lowered) < _INDEX_FROM:
         return lowered, None
-    trigrams = {lowered[i : i + 3] for i in range(len(lowered) - 2)}
-    present = frozenset(
-        needle for needle in _ALL_NEEDLES if needle[:3] in trigrams and needle[-3:] in trigrams and needle in lowered
-    )
+    pieces = {word[i : i + 3] for word in set(_WORD_RUN.findall(lowered)) for i in range(len(word) - 2)}
+    by_key = _NEEDLES_BY_KEY
+    keyed = (needle for key in pieces.intersection(by_key) for needle in by_key[key])
+    present = frozenset(needle for needles in (keyed, _UNKEYED_NEEDLES) for needle in needles if needle in lowered)
     return lowered, present
+
+
+Row = TypeVar("Row")
+
+
+class _PatternTable(Generic[Row]):
+    """Rows in a fixed order, each with a pattern, indexed by the needles their patterns need.
+
+    A long mail contains few of the vocabulary's needles, and only rows whose pattern needs one of them can
+    match: the table hands out those rows, in order, after a few set operations, instead of every pattern of a
+    list of hundreds asking for itself. A short text gets every row (each pattern then checks it itself).
+    """
+
+    def __init__(self, rows: Iterable[Row], pattern_of: Callable[[Row], _Pattern]) -> None:
+        self.rows = tuple(rows)
+        self.pattern_of = pattern_of
+        by_needle: dict[str, list[int]] = {}
+        self._unfiltered = frozenset(
+            position for position, row in enumerate(self.rows) if pattern_of(row).needles is None
+        )
+        for position, row in enumerate(self.rows):
+            for needle in pattern_of(row).needles or ():
+                by_needle.setdefault(needle, []).append(position)
+        self._by_needle = {needle: tuple(positions) for needle, positions in by_needle.items()}
+
+    def candidates(self, text: str) -> list[Row]:
+        """The rows, in their order, whose patterns may match ``text``."""
+        present = _indexed(text)[1]
+        if present is None:
+            return list(self.rows)
+        positions = set(self._unfiltered)
+        by_needle = self._by_needle
+        for needle in present.intersection(by_needle):
+            positions.update(by_needle[needle])
+        return [self.rows[position] for position in sorted(positions)]
+
+    def first_match_per_key(
+        self: _PatternTable[tuple[Any, _Pattern]], text: str
+    ) -> Iterator[tuple[Any, re.Match[str]]]:
+        """For rows of (key, pattern): each key with the match of its first pattern that matches, in order."""
+        matched: set[Any] = set()
+        for key, pattern in self.candidates(text):
+            if key not in matched and (match := pattern.search(text)) is not None:
+                matched.add(key)
+                yield key, match
+
+
+def _patterns(patterns: Iterable[_Pattern]) -> _PatternTable[_Pattern]:
+    return _PatternTable(patterns, lambda pattern: pattern)
+
+
+def _keyed(rows: Iterable[tuple[Any, _Pattern]]) -> _PatternTable[tuple[Any, _Pattern]]:
+    return _PatternTable(rows, lambda row: row[1])
 
 
 @dataclass(frozen=True)
@@ -255,27 +325,28 @@ class Vocabulary:
     """The compiled vocabulary; built once from the YAML data file."""
 
     type_rules: dict[str, _TypeRules]
+    type_cues: _PatternTable[tuple[str, bool, _Cue]]  # (type, is a hint, cue): each type's strong cues, then hints
     primary_priority: tuple[str, ...]
     type_threshold: int
     spam_threshold: int
     language_min_hits: int
     negations: _Pattern
     conditionals: _Pattern
-    past_events: list[_Pattern]
-    law_cues: dict[str, list[_Pattern]]
-    residence_cues: dict[str, list[_Pattern]]
-    state_names: dict[str, _Pattern]
+    past_events: _PatternTable[_Pattern]
+    law_cues: _PatternTable[tuple[Any, _Pattern]]  # (jurisdiction code, pattern)
+    residence_cues: _PatternTable[tuple[Any, _Pattern]]  # (US-XX, pattern)
+    state_names: _PatternTable[tuple[Any, _Pattern]]  # (US-XX, pattern)
     zip_pattern: _Pattern
-    eu_countries: dict[str, _Pattern]
+    eu_countries: _PatternTable[tuple[Any, _Pattern]]  # (country, pattern)
     uk_places: _Pattern
-    cities: dict[tuple[str, str], _Pattern]
+    cities: _PatternTable[tuple[Any, _Pattern]]  # ((code, country), pattern)
     auto_subject: list[_Pattern]
-    auto_body: list[_Pattern]
+    auto_body: _PatternTable[_Pattern]
     bounce_sender: list[str]
     bounce_subject: list[_Pattern]
-    bounce_body: list[_Pattern]
-    spam_phrases: list[_Pattern]
-    agent_cues: list[_Pattern]
+    bounce_body: _PatternTable[_Pattern]
+    spam_phrases: _PatternTable[_Pattern]
+    agent_cues: _PatternTable[_Pattern]
     consumer_before: list[_Pattern]
     consumer_after: list[_Pattern]
     consumer_email: _Pattern
@@ -335,43 +406,51 @@ def load_vocabulary(path: Path) -> Vocabulary:
         type_rules[request_type] = rules
     jurisdictions = data["jurisdictions"]
     states: dict[str, str] = jurisdictions["us_states"]
-    residence_cues: dict[str, list[_Pattern]] = {}
-    for code, name in states.items():
-        residence_cues[f"US-{code}"] = [
-            _compile(template.replace("{STATE}", re.escape(name)), macros, gap)
-            for template in jurisdictions["residence"]
-        ]
+    residence_cues = [
+        (f"US-{code}", _compile(template.replace("{STATE}", re.escape(name)), macros, gap))
+        for code, name in states.items()
+        for template in jurisdictions["residence"]
+    ]
     kinds = data["kinds"]
     return Vocabulary(
         type_rules=type_rules,
+        type_cues=_PatternTable(
+            [
+                (request_type, is_weak, cue)
+                for request_type, rules in type_rules.items()
+                for is_weak, cue in [*((False, c) for c in rules.strong), *((True, c) for c in rules.weak)]
+            ],
+            lambda row: row[2].pattern,
+        ),
         primary_priority=tuple(data["primary_priority"]),
         type_threshold=int(data["thresholds"]["request_type"]),
         spam_threshold=int(data["thresholds"]["spam"]),
         language_min_hits=int(data["thresholds"]["language_min_hits"]),
         negations=_word_list(_phrases_of(data["negations"])),
         conditionals=_word_list(data["conditionals"]),
-        past_events=[_compile(phrase, macros, gap) for phrase in _phrases_of(data["past_events"])],
-        law_cues={
-            code: [_compile(phrase, macros, gap) for phrase in phrases]
+        past_events=_patterns(_compile(phrase, macros, gap) for phrase in _phrases_of(data["past_events"])),
+        law_cues=_keyed(
+            (code, _compile(phrase, macros, gap))
             for code, phrases in jurisdictions["laws"].items()
-        },
-        residence_cues=residence_cues,
-        state_names={f"US-{code}": _word_list([name]) for code, name in states.items()},
+            for phrase in phrases
+        ),
+        residence_cues=_keyed(residence_cues),
+        state_names=_keyed((f"US-{code}", _word_list([name])) for code, name in states.items()),
         zip_pattern=_Pattern.compile(_ZIP_STATE.format(codes="|".join(states)), 0),
-        eu_countries={country: _word_list(names) for country, names in jurisdictions["eu_countries"].items()},
+        eu_countries=_keyed((country, _word_list(names)) for country, names in jurisdictions["eu_countries"].items()),
         uk_places=_word_list(jurisdictions["uk_places"]),
-        cities={
-            (code, country): _word_list(names)
+        cities=_keyed(
+            ((code, country), _word_list(names))
             for code, countries in jurisdictions["cities"].items()
             for country, names in countries.items()
-        },
+        ),
         auto_subject=[_compile(p, macros, gap) for p in kinds["auto_reply"]["subject"]],
-        auto_body=[_compile(p, macros, gap) for p in kinds["auto_reply"]["body"]],
+        auto_body=_patterns(_compile(p, macros, gap) for p in kinds["auto_reply"]["body"]),
         bounce_sender=[s.lower() for s in kinds["bounce"]["sender"]],
         bounce_subject=[_compile(p, macros, gap) for p in kinds["bounce"]["subject"]],
-        bounce_body=[_compile(p, macros, gap) for p in kinds["bounce"]["body"]],
-        spam_phrases=[_compile(p, macros, gap) for p in kinds["spam"]["phrases"]],
-        agent_cues=[_compile(p, macros, gap) for p in _phrases_of(data["agent"]["cues"])],
+        bounce_body=_patterns(_compile(p, macros, gap) for p in kinds["bounce"]["body"]),
+        spam_phrases=_patterns(_compile(p, macros, gap) for p in kinds["spam"]["phrases"]),
+        agent_cues=_patterns(_compile(p, macros, gap) for p in _phrases_of(data["agent"]["cues"])),
         consumer_before=[_compile(p, macros, gap) for p in _phrases_of(data["agent"]["consumer_before"])],
         consumer_after=[_Pattern.compile(p) for p in data["agent"]["consumer_after"]],
         consumer_email=_compile(data["agent"]["consumer_email"], macros, gap),
@@ -490,29 +569,28 @@ class _Classifier:
         first_seen: dict[str, int] = {}
         evidence: dict[str, list[str]] = {t: [] for t in REQUEST_TYPES}
         taken: list[tuple[int, int]] = []
-        done = [m.span() for p in self.vocabulary.past_events for m in p.finditer(self.text)]
-        for request_type, rules in self.vocabulary.type_rules.items():
-            for is_weak, cue in [*((False, c) for c in rules.strong), *((True, c) for c in rules.weak)]:
-                if is_weak and scores[request_type] >= self.vocabulary.type_threshold:
-                    break  # hints only matter while the strong evidence is not enough on its own
-                for found in cue.pattern.finditer(self.text):
-                    match = self._in_last_clause(cue.pattern, found)
-                    weight = cue.weight
-                    before = self._clause_before(self.text, match)
-                    if self._negated(before) or any(s <= match.start() < e for s, e in done):
-                        continue
-                    if is_weak and any(s < match.end() and match.start() < e for s, e in taken):
-                        continue
-                    note = ""
-                    if self.vocabulary.conditionals.search(before):
-                        weight = min(weight, 1)
-                        note = " (inside a condition)"
-                    taken.append(match.span())
-                    scores[request_type] += weight
-                    first_seen[request_type] = min(first_seen.get(request_type, match.start()), match.start())
-                    where = " (in an attachment)" if match.start() > len(self.own_text) else ""
-                    evidence[request_type].append(f"'{_snippet(self.text, match)}'{where}{note} → {request_type}")
-                    break
+        done = [m.span() for p in self.vocabulary.past_events.candidates(self.text) for m in p.finditer(self.text)]
+        for request_type, is_weak, cue in self.vocabulary.type_cues.candidates(self.text):
+            if is_weak and scores[request_type] >= self.vocabulary.type_threshold:
+                continue  # hints only matter while the strong evidence is not enough on its own
+            for found in cue.pattern.finditer(self.text):
+                match = self._in_last_clause(cue.pattern, found)
+                weight = cue.weight
+                before = self._clause_before(self.text, match)
+                if self._negated(before) or any(s <= match.start() < e for s, e in done):
+                    continue
+                if is_weak and any(s < match.end() and match.start() < e for s, e in taken):
+                    continue
+                note = ""
+                if self.vocabulary.conditionals.search(before):
+                    weight = min(weight, 1)
+                    note = " (inside a condition)"
+                taken.append(match.span())
+                scores[request_type] += weight
+                first_seen[request_type] = min(first_seen.get(request_type, match.start()), match.start())
+                where = " (in an attachment)" if match.start() > len(self.own_text) else ""
+                evidence[request_type].append(f"'{_snippet(self.text, match)}'{where}{note} → {request_type}")
+                break
         order = sorted((t for t in REQUEST_TYPES if scores[t]), key=lambda t: first_seen[t])
         return scores, order, evidence
 
@@ -554,11 +632,15 @@ class _Classifier:
             if mail.is_auto_submitted:
                 self.evidence.append(f"header Auto-Submitted: {mail.auto_submitted} → auto-reply")
                 return "auto_reply", 0.8
-            body_match = next((m for p in vocabulary.auto_body if (m := p.search(self.own_text))), None)
+            body_match = next(
+                (m for p in vocabulary.auto_body.candidates(self.own_text) if (m := p.search(self.own_text))), None
+            )
             if body_match:
                 self.evidence.append(f"'{body_match.group(0)}' → auto-reply")
                 return "auto_reply", 0.7
-            bounce_match = next((m for p in vocabulary.bounce_body if (m := p.search(self.own_text))), None)
+            bounce_match = next(
+                (m for p in vocabulary.bounce_body.candidates(self.own_text) if (m := p.search(self.own_text))), None
+            )
             if bounce_match and any(p.search(mail.subject) for p in vocabulary.bounce_subject):
                 self.evidence.append(f"'{bounce_match.group(0)}' and a delivery-failure subject → bounce")
                 return "bounce", 0.75
@@ -576,7 +658,7 @@ class _Classifier:
         if self.mail.has_list_unsubscribe or self.mail.precedence in {"bulk", "list", "junk"}:
             score += 2
             notes.append("bulk-mail headers (List-Unsubscribe / Precedence: bulk) → spam/marketing")
-        for pattern in self.vocabulary.spam_phrases:
+        for pattern in self.vocabulary.spam_phrases.candidates(self.own_text):
             match = pattern.search(self.own_text)
             if match:
                 score += 1
@@ -592,23 +674,17 @@ class _Classifier:
             scores[code] = scores.get(code, 0) + weight
             notes.setdefault(code, []).append(note)
 
-        for code, patterns in vocabulary.law_cues.items():
-            match = next((m for p in patterns if (m := p.search(text))), None)
-            if match:
-                add(code, 2, f"'{match.group(0)}' (law) → {code}")
-        for code, patterns in vocabulary.residence_cues.items():
-            match = next((m for p in patterns if (m := p.search(text))), None)
-            if match:
-                add(code, 3, f"'{match.group(0)}' (residence) → {code}")
+        for code, match in vocabulary.law_cues.first_match_per_key(text):
+            add(code, 2, f"'{match.group(0)}' (law) → {code}")
+        for code, match in vocabulary.residence_cues.first_match_per_key(text):
+            add(code, 3, f"'{match.group(0)}' (residence) → {code}")
         zip_match = vocabulary.zip_pattern.search(text)
         if zip_match:
             code = f"US-{zip_match.group(1)}"
             add(code, 3, f"'{zip_match.group(0)}' (address) → {code}")
-        for country, pattern in vocabulary.eu_countries.items():
-            match = pattern.search(text)
-            if match:
-                add("EU", 3, f"'{match.group(0)}' ({country}) → EU")
-                break
+        for country, match in vocabulary.eu_countries.first_match_per_key(text):
+            add("EU", 3, f"'{match.group(0)}' ({country}) → EU")
+            break
         uk_match = vocabulary.uk_places.search(text)
         if uk_match:
             add("UK", 3, f"'{uk_match.group(0)}' → UK")
@@ -616,17 +692,13 @@ class _Classifier:
         if postcode and "UK" in scores:
             add("UK", 1, f"'{postcode.group(0)}' (UK postcode) → UK")
         if not scores:
-            for code, pattern in vocabulary.state_names.items():
-                match = pattern.search(self.own_text)
-                if match:
-                    add(code, 2, f"'{match.group(0)}' (place name) → {code}")
-                    break
+            for code, match in vocabulary.state_names.first_match_per_key(self.own_text):
+                add(code, 2, f"'{match.group(0)}' (place name) → {code}")
+                break
         if not scores:
-            for (code, country), pattern in vocabulary.cities.items():
-                match = pattern.search(self.own_text)
-                if match:
-                    add(code, 2, f"'{match.group(0)}' (a city in {country}, no country named) → {code}")
-                    break
+            for (code, country), match in vocabulary.cities.first_match_per_key(self.own_text):
+                add(code, 2, f"'{match.group(0)}' (a city in {country}, no country named) → {code}")
+                break
         if not scores:
             return "unknown"
         best = max(scores, key=lambda code: scores[code])
@@ -636,7 +708,9 @@ class _Classifier:
         return best
 
     def _agent(self) -> tuple[bool, bool]:
-        match = next((m for p in self.vocabulary.agent_cues if (m := p.search(self.own_text))), None)
+        match = next(
+            (m for p in self.vocabulary.agent_cues.candidates(self.own_text) if (m := p.search(self.own_text))), None
+        )
         if match is None:
             return False, False
         self.evidence.append(f"'{match.group(0)}' → authorized agent")
@@ -798,9 +872,9 @@ class _Classifier:
         return ""
 
     def _language(self) -> str:
-        words = [w.lower() for w in _WORD.findall(f"{self.mail.subject}\n{_unquoted(self.mail.body_text)}")]
+        words = list(map(str.lower, _WORD.findall(f"{self.mail.subject}\n{_unquoted(self.mail.body_text)}")))
         counts = {
-            language: sum(1 for word in words if word in stopwords)
+            language: sum(map(stopwords.__contains__, words))
             for language, stopwords in self.vocabulary.stopwords.items()
         }
         best = max(counts, key=lambda language: counts[language])
