@@ -50,6 +50,13 @@ _WINDOWS_RESERVED = re.compile(r"^(con|prn|aux|nul|com\d|lpt\d)(\..*)?$", re.IGN
 _MSGID = re.compile(r"<[^<>\s]+>")
 _UNDECODED = re.compile("[\ud800-\udfff\ufffd]")  # bytes the stdlib could not decode (surrogate escapes, U+FFFD)
 _BOUNDARY_LINE = re.compile(rb"^--([0-9A-Za-z'()+_,./:=?-]{1,70})[ \t]*\r?$", re.MULTILINE)
+_PLAIN_ADDRESS = r"[A-Za-z0-9_+-]+(?:\.[A-Za-z0-9_+-]+)*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*"
+_PLAIN_MAILBOX = re.compile(
+    rf"(?P<name>[A-Za-z0-9'-]+(?: [A-Za-z0-9'-]+)*) <(?P<address>{_PLAIN_ADDRESS})>|(?P<bare>{_PLAIN_ADDRESS})"
+)
+"""One mailbox in the plainest form ("Pat Doe <pat@example.com>" or "pat@example.com"): words of letters and
+digits, one address of dot-separated plain words, nothing to decode or unquote. Read as written, it gives what
+the stdlib's address parser gives (a test compares them), at a fraction of its cost."""
 
 
 @dataclass(frozen=True)
@@ -237,6 +244,10 @@ def _mailboxes(message: Message, name: str, problems: list[str]) -> list[tuple[s
     A display name may decode to "Eve\\r\\nBcc: spy@elsewhere"; parsing that decoded text as addresses again would
     turn part of the name into an address. The stdlib's structured header decodes names inside their own token.
     """
+    raw = next((str(value) for key, value in message.raw_items() if key.lower() == name.lower()), "")
+    plain = _PLAIN_MAILBOX.fullmatch(raw)
+    if plain is not None:  # most senders differ from mail to mail, so parsing them is not saved by the cache
+        return [(plain["name"] or "", (plain["address"] or plain["bare"]).lower())]
     try:
         value = message.get(name)
         addresses = getattr(value, "addresses", None) if value is not None else ()
@@ -246,7 +257,6 @@ def _mailboxes(message: Message, name: str, problems: list[str]) -> list[tuple[s
                 return [(clean_header_text(display), clean_header_text(addr).lower()) for display, addr in pairs]
     except Exception:  # the structured parser raises assorted errors on hostile input; read the raw form below
         pass
-    raw = next((str(value) for key, value in message.raw_items() if key.lower() == name.lower()), "")
     data = raw.encode("ascii", errors="surrogateescape")
     if not data.isascii():
         raw, charset = _guess_decode(data)
