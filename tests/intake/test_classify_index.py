@@ -42,6 +42,6 @@ def test_a_table_hands_out_every_row_whose_pattern_matches_in_order(text: str) -
     assert {"type_cues", "past_events", "residence_cues", "law_cues", "spam_phrases", "agent_cues"} <= set(tables)
     for name, table in tables.items():
         candidates = table.candidates(text)
-        matching = [row for row in table.rows if table.pattern_of(row).search(text)]
+        matching = [row for row in table.rows if table.pattern_of(row).regex.search(text)]  # no shortcut at all
         assert [row for row in candidates if row in matching] == matching, name
         assert candidates == [row for row in table.rows if row in candidates], name

@@ -130,8 +130,13 @@ def _needle_sets(items: Any) -> list[frozenset[str]]:
     return candidates
 
 
+def _usable_needles(candidates: list[frozenset[str]]) -> list[frozenset[str]]:
+    """The sets worth looking for: every needle three characters or longer."""
+    return [c for c in candidates if c and min(map(len, c)) >= 3]
+
+
 def _best_needles(candidates: list[frozenset[str]]) -> frozenset[str] | None:
-    usable = [c for c in candidates if c and min(map(len, c)) >= 3]
+    usable = _usable_needles(candidates)
     return max(usable, key=lambda c: min(map(len, c))) if usable else None
 
 
@@ -139,9 +144,14 @@ _WORD_BEFORE = re.compile(r"\w")
 _ESCAPE = re.compile(r"\\.")
 
 
+def _all_present(needed: tuple[frozenset[str], ...], present: frozenset[str]) -> bool:
+    """Each of these sets has a needle among those present."""
+    return all(not needles.isdisjoint(present) for needles in needed)
+
+
 @dataclass(frozen=True)
 class _Pattern:
-    """A compiled pattern plus the literals one of which any match must contain.
+    """A compiled pattern plus the literals one of which any match must contain (and further such sets).
 
     Checking those literals with a plain substring search first skips almost every pattern on a given
     mail. A pattern that passes is searched in the lower-cased text, case-sensitively and without its leading
@@ -154,27 +164,36 @@ class _Pattern:
     needles: frozenset[str] | None
     folded: re.Pattern[str] | None = None  # the same pattern for lower-cased text (None: only ``regex``)
     word_start: bool = False  # a match may not follow a word character
+    also_needed: tuple[frozenset[str], ...] = ()
+    """Other sets of which a match contains one each ("Idaho" besides "resident" or "consumer"): asked only of
+    an indexed text, where they cost a set operation and spare the search of a cue whose common word occurs."""
 
     @classmethod
     def compile(cls, pattern: str, flags: int = re.IGNORECASE, *, word_start: bool = False) -> _Pattern:
         full = rf"(?<!\w)(?:{pattern})" if word_start else pattern
         regex = re.compile(full, flags)
         try:
-            needles = _best_needles(_needle_sets(_REGEX_PARSER.parse(full, flags)))
+            usable = _usable_needles(_needle_sets(_REGEX_PARSER.parse(full, flags)))
         except Exception:  # an unparseable shape only costs speed: the pattern then always runs
-            needles = None
+            usable = []
+        needles = _best_needles(usable)
         lower_case_only = not any(ch.isupper() for ch in _ESCAPE.sub("", pattern))
         folded = re.compile(pattern) if flags == re.IGNORECASE and lower_case_only else None
-        if needles is not None and not needles <= _ALL_NEEDLES:
-            _remember_needles(needles)
-        return cls(regex, needles, folded, word_start)
+        # Short literals ("of ", "the") are in nearly every mail: as further sets they would only cost looking.
+        also_needed = tuple(
+            dict.fromkeys(needed for needed in usable if needed != needles and min(map(len, needed)) >= 5)
+        )
+        for needed in [needles, *also_needed] if needles else []:
+            if not needed <= _ALL_NEEDLES:
+                _remember_needles(needed)
+        return cls(regex, needles, folded, word_start, also_needed)
 
     def _possible(self, text: str) -> bool:
         if self.needles is None:
             return True
         lowered, present = _indexed(text)
         if present is not None:
-            return not self.needles.isdisjoint(present)
+            return not self.needles.isdisjoint(present) and _all_present(self.also_needed, present)
         # A plain loop: this runs hundreds of times per mail, and any() over a generator costs twice as much.
         for needle in self.needles:  # noqa: SIM110
             if needle in lowered:
@@ -206,28 +225,32 @@ class _Pattern:
 
 _ALL_NEEDLES: frozenset[str] = frozenset()
 """The needles of every pattern compiled so far (one vocabulary, plus any a test loads)."""
-_NEEDLES_BY_KEY: dict[str, tuple[str, ...]] = {}
-"""Needles by a three-letter piece of one of their words: a needle in a text has that piece in a word of it."""
-_UNKEYED_NEEDLES: tuple[str, ...] = ()
-"""Needles without a word of three letters ("à l", "§ 1"): each is looked for in the whole text."""
 _WORD_RUN = re.compile(r"\w+")
 
 
 def _remember_needles(needles: frozenset[str]) -> None:
-    """Add needles; the sets are replaced, not changed, so a classification running meanwhile is not disturbed."""
-    global _ALL_NEEDLES, _NEEDLES_BY_KEY, _UNKEYED_NEEDLES
+    """Add needles; the set is replaced, not changed, so a classification running meanwhile is not disturbed."""
+    global _ALL_NEEDLES
     _ALL_NEEDLES = _ALL_NEEDLES | needles
+    _indexed.cache_clear()  # texts indexed before did not look for these needles
+
+
+@lru_cache(maxsize=1)
+def _needle_keys(needles: frozenset[str]) -> tuple[dict[str, tuple[str, ...]], tuple[str, ...]]:
+    """The needles by a key, three letters of their longest word (a needle in a text has its key in a word of
+    it), and those without a word of three letters ("à l", "§ 1"), which are looked for in the whole text.
+
+    Made once for the needles of the vocabulary, when the first text is indexed (not as each pattern is added).
+    """
     by_key: dict[str, list[str]] = {}
     unkeyed: list[str] = []
-    for needle in sorted(_ALL_NEEDLES):
+    for needle in sorted(needles):
         longest = max(_WORD_RUN.findall(needle), key=len, default="")
         if len(longest) >= 3:
             by_key.setdefault(longest[:3], []).append(needle)
         else:
             unkeyed.append(needle)
-    _NEEDLES_BY_KEY = {key: tuple(keyed) for key, keyed in by_key.items()}
-    _UNKEYED_NEEDLES = tuple(unkeyed)
-    _indexed.cache_clear()  # texts indexed before did not look for these needles
+    return {key: tuple(keyed) for key, keyed in by_key.items()}, tuple(unkeyed)
 
 
 _INDEX_FROM = 256
@@ -247,9 +270,9 @@ def _indexed(text: str) -> tuple[str, frozenset[str] | None]:
     if len(lowered) < _INDEX_FROM:
         return lowered, None
     pieces = {word[i : i + 3] for word in set(_WORD_RUN.findall(lowered)) for i in range(len(word) - 2)}
-    by_key = _NEEDLES_BY_KEY
+    by_key, unkeyed = _needle_keys(_ALL_NEEDLES)
     keyed = (needle for key in pieces.intersection(by_key) for needle in by_key[key])
-    present = frozenset(needle for needles in (keyed, _UNKEYED_NEEDLES) for needle in needles if needle in lowered)
+    present = frozenset(needle for needles in (keyed, unkeyed) for needle in needles if needle in lowered)
     return lowered, present
 
 
@@ -275,6 +298,7 @@ class _PatternTable(Generic[Row]):
             for needle in pattern_of(row).needles or ():
                 by_needle.setdefault(needle, []).append(position)
         self._by_needle = {needle: tuple(positions) for needle, positions in by_needle.items()}
+        self._also_needed = tuple(pattern_of(row).also_needed for row in self.rows)
 
     def candidates(self, text: str) -> list[Row]:
         """The rows, in their order, whose patterns may match ``text``."""
@@ -285,7 +309,8 @@ class _PatternTable(Generic[Row]):
         by_needle = self._by_needle
         for needle in present.intersection(by_needle):
             positions.update(by_needle[needle])
-        return [self.rows[position] for position in sorted(positions)]
+        also_needed = self._also_needed
+        return [self.rows[position] for position in sorted(positions) if _all_present(also_needed[position], present)]
 
     def first_match_per_key(
         self: _PatternTable[tuple[Any, _Pattern]], text: str
