@@ -261,8 +261,8 @@ def test_a_reply_naming_a_merged_case_joins_the_case_it_was_merged_into(store: S
 def test_a_failure_while_understanding_a_mail_keeps_the_mail_and_undoes_the_rest(
     store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The requester is already written when opening the case fails: the savepoint takes it back, the raw mail
-    stays for review, and the transaction goes on writing on the same connection (its audit event)."""
+    """The requester is already written when opening the case fails: it is taken back with everything else the
+    failed try wrote, and the raw mail is stored alone for review, with its classification and its audit event."""
     importer = MailImporter(store)
 
     def broken_open_case(*args: object, **kwargs: object) -> Case:
@@ -277,6 +277,7 @@ def test_a_failure_while_understanding_a_mail_keeps_the_mail_and_undoes_the_rest
         kept = session.exec(select(Message).where(Message.source == "broken")).one()
         assert kept.case_id is None and kept.review_state == "pending"
         assert "Automatic processing failed (RuntimeError)." in kept.parse_problems
+        assert json.loads(kept.classification)["request_types"] == ["delete"] and kept.kind == "other"
         assert [r.email for r in session.exec(select(Requester)).all()] == ["bo@example.com"]
         imported = [e for e in audit._events(session) if e.action == "message.imported"]
         assert [json.loads(e.after)["outcome"] for e in imported] == ["kept_for_review", "new_case"]

@@ -7,8 +7,9 @@ Rules that make it safe to stop at any moment and run again:
   message with everything it caused or nothing at all; a rerun finishes the rest.
 * Identity is the SHA-256 of the raw bytes, plus the Message-ID from the same sender (the same mail fetched
   twice with slightly different transport headers). A mail without a Message-ID still dedupes by its bytes.
-* If understanding a message fails (a bug, never the officer's fault), the savepoint around that work is
-  rolled back and the raw message is kept anyway, waiting for review: nothing is lost.
+* If understanding a message fails (a bug, never the officer's fault), its transaction is rolled back and the
+  raw message is stored again in a transaction of its own, waiting for review: nothing is lost. (A savepoint
+  around the understanding would do the same, at a cost paid for every message instead of only on failure.)
 
 Threading, in order: In-Reply-To/References, the case key in the subject (``[LD-2026-000123]``), the
 original message inside a bounce, then a fallback: the same requester's most recent open case received in
@@ -122,6 +123,15 @@ class _CaseRef:
     key: str
 
 
+class _UnderstandingFailed(Exception):
+    """Understanding a stored mail raised ``cause``; the mail is to be stored again, alone, for review."""
+
+    def __init__(self, cause: Exception, classification: str) -> None:
+        super().__init__(f"automatic processing failed ({type(cause).__name__})")
+        self.cause = cause
+        self.classification = classification
+
+
 def _looks_like_mail(mail: ParsedMail) -> bool:
     return bool(mail.from_addr or mail.message_id or mail.subject or mail.date_header)
 
@@ -171,31 +181,47 @@ class MailImporter:
     def _store_and_understand(
         self, raw: bytes, source: str, received_at: datetime | None, after: AfterMessage | None
     ) -> ImportResult:
-        """The whole message in one write transaction, from the duplicate check to the audit event.
+        """The whole message in one write transaction, from the duplicate check to the audit event; if understanding
+        it fails, that transaction is rolled back and the mail is stored alone in a second one.
 
         Parsing inside the transaction holds the write lock a millisecond or two longer and saves a separate read
         transaction per message; nothing is written before the raw bytes.
         """
+        try:
+            return self._in_one_transaction(raw, source, received_at, after, None)
+        except _UnderstandingFailed as failure:  # everything it wrote is rolled back: store the mail alone
+            return self._in_one_transaction(raw, source, received_at, after, failure)
+
+    def _in_one_transaction(
+        self,
+        raw: bytes,
+        source: str,
+        received_at: datetime | None,
+        after: AfterMessage | None,
+        failure: _UnderstandingFailed | None,
+    ) -> ImportResult:
         # Nothing below needs a query to see unflushed changes (every row a query looks for is written or
         # flushed when it is made), so autoflush would only cost a unit-of-work pass per query.
         with self.store.write() as session, session.no_autoflush:
-            outcome = self._store_unless_known(session, raw, source, received_at)
+            rows = MailRows(session)
+            try:
+                outcome = self._store_with(session, rows, raw, source, received_at, failure)
+            finally:
+                rows.close()
             if after is not None:
                 after(session)
         return outcome
 
-    def _store_unless_known(
-        self, session: Session, raw: bytes, source: str, received_at: datetime | None
-    ) -> ImportResult:
-        rows = MailRows(session)
-        try:
-            return self._store_with(session, rows, raw, source, received_at)
-        finally:
-            rows.close()
-
     def _store_with(
-        self, session: Session, rows: MailRows, raw: bytes, source: str, received_at: datetime | None
+        self,
+        session: Session,
+        rows: MailRows,
+        raw: bytes,
+        source: str,
+        received_at: datetime | None,
+        failure: _UnderstandingFailed | None,
     ) -> ImportResult:
+        """Store the raw mail, then understand it, unless an earlier try failed at that (``failure``)."""
         if rows.known_digest(hashlib.sha256(raw).hexdigest()):
             return ImportResult(source, "duplicate")
         mail = parse_mail(raw, self.max_attachment_bytes)
@@ -204,17 +230,17 @@ class MailImporter:
         if mail.message_id and rows.known_message_id(mail.message_id, mail.from_addr):
             return ImportResult(source, "duplicate")
         message = self._store_raw(rows, raw, mail, source, received_at)
-        try:
-            with session.begin_nested():
-                session.connection()  # SQLAlchemy emits the SAVEPOINT only when the session is next asked
+        if failure is None:
+            try:
                 outcome = self._understand(session, rows, message, mail, source)
                 self._write_decision(rows, message)
-        except Exception as exc:  # a bug in understanding one mail must never lose the mail
-            audit.forget_head(session)  # events written inside the savepoint were rolled back with it
+            except Exception as exc:  # a bug in understanding one mail must never lose the mail
+                raise _UnderstandingFailed(exc, message.classification) from exc
+        else:
             message.parse_problems = "\n".join(
-                filter(None, [message.parse_problems, f"Automatic processing failed ({type(exc).__name__})."])
+                filter(None, [message.parse_problems, f"Automatic processing failed ({type(failure.cause).__name__})."])
             )
-            message.case_id, message.kind, message.review_state = None, "other", "pending"
+            message.classification = failure.classification
             self._write_decision(rows, message)
             outcome = ImportResult(source, "kept_for_review", reason="automatic processing failed")
         audit.record(
