@@ -20,9 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import sqlcipher3.dbapi2 as sqlcipher
-from sqlalchemy import Connection, Engine, create_engine, event
-from sqlalchemy.dialects import registry
-from sqlalchemy.dialects.sqlite.pysqlite import SQLiteDialect_pysqlite
+from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlmodel import Session
 
@@ -48,29 +46,6 @@ _HEX_KEY = re.compile(r"^[0-9a-f]{64}$")  # a keyring store's key: 256 random bi
 SIDE_FILES = ("-wal", "-shm", "-journal")  # SQLite's companions of the store file
 
 
-class StoreDialect(SQLiteDialect_pysqlite):
-    """SQLite's dialect with savepoints written as plain statements.
-
-    Mail import takes a savepoint for every message (understanding a mail may fail without losing it), and
-    SQLAlchemy compiles its SAVEPOINT, RELEASE and ROLLBACK TO clauses anew each time, at several times the
-    cost of running them. The statements are the same; only their compiling is skipped.
-    """
-
-    supports_statement_cache = True  # as its parent: SQLAlchemy asks every dialect subclass to say so itself
-
-    def do_savepoint(self, connection: Connection, name: str) -> None:
-        connection.exec_driver_sql(f'SAVEPOINT "{name}"')
-
-    def do_release_savepoint(self, connection: Connection, name: str) -> None:
-        connection.exec_driver_sql(f'RELEASE SAVEPOINT "{name}"')
-
-    def do_rollback_to_savepoint(self, connection: Connection, name: str) -> None:
-        connection.exec_driver_sql(f'ROLLBACK TO SAVEPOINT "{name}"')
-
-
-registry.register("sqlite.lumetra_store", __name__, StoreDialect.__name__)
-
-
 def _make_engine(file: Path, key: str | None, first: sqlcipher.Connection | None = None) -> Engine:
     """The engine's connections are made by ``connection``; ``first``, already keyed, is used before any."""
     adopted = [first] if first is not None else []
@@ -87,7 +62,7 @@ def _make_engine(file: Path, key: str | None, first: sqlcipher.Connection | None
         return conn
 
     engine = create_engine(
-        f"sqlite+lumetra_store:///{file}",  # a file URL: the pool keeps several connections (not used to connect)
+        f"sqlite:///{file}",  # a file URL: the pool keeps several connections (the URL is not used to connect)
         module=sqlcipher,
         creator=make,
         pool_size=4,
