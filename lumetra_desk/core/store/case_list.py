@@ -41,10 +41,11 @@ SortKey = Literal["due_date", "received_at", "key", "status", "jurisdiction", "r
 SORT_KEYS: tuple[SortKey, ...] = ("due_date", "received_at", "key", "status", "jurisdiction", "requester", "tier")
 # The statuses the "Open cases" filter leaves out: finished cases, including duplicates merged into another case.
 OPEN_STATUSES_EXCLUDED = ("closed", "merged")
-# Up to this many cases found by a text search are put in order by looking each one up; more are put in order
-# by reading the sort order's covering index once. About 100 cases share a page of that index and about 20 a
-# page of the case table, so at 100k cases the index is ~1,000 pages, and looking up a thousand cases touches
-# as many table pages (13k hits touched all 5,300 of them, at about 14 µs a page to read and decrypt).
+# When the full-text and trigram indexes count up to this many messages, notes and addresses for a text search,
+# its cases are put in order by looking each one up; more are put in order by reading the sort order's covering
+# index once. About 100 cases share a page of that index and about 20 a page of the case table, so at 100k
+# cases the index is ~1,000 pages, and looking up a thousand cases touches as many table pages (13k hits
+# touched all 5,300 of them, at about 14 µs a page to read and decrypt).
 SEARCH_LOOKUPS_MAX = 1000
 
 
