@@ -116,16 +116,10 @@ def test_pages_read_by_position_join_up_into_the_whole_list(filled: Store, sort:
 
 
 def test_a_text_search_finds_words_in_messages_and_requester_addresses(filled: Store) -> None:
+    word = "delete"
+    by_message = _found_by_text(filled, word)
     with filled.read() as session:
         conn = session.connection()
-        word = "delete"
-        by_message = {
-            case_id
-            for (case_id,) in conn.exec_driver_sql(
-                "SELECT case_id FROM message WHERE id IN (SELECT rowid FROM message_fts WHERE message_fts MATCH ?)",
-                (f'"{word}"*',),
-            )
-        }
         email = conn.exec_driver_sql("SELECT email FROM requester ORDER BY id LIMIT 1").scalar_one()
         owner = (
             conn.exec_driver_sql(
@@ -161,30 +155,47 @@ def test_each_sort_order_reads_its_covering_index_without_a_sort_step(
             assert "TEMP B-TREE" not in plan, plan
 
 
-def test_full_text_hits_become_cases_through_the_message_index(filled: Store) -> None:
+def test_full_text_hits_are_cases_read_from_the_index_alone(filled: Store) -> None:
+    """A hit names its case in its rowid: no message or note row is read to find it."""
     with filled.read() as session:
         conn = session.connection()
         (part,) = _parts("due_date", False, follow_index=False)
         sql, params = _list_sql(CaseFilter(open_only=True, text="access"), "due_date", part, indexed=False)
         plan = " | ".join(row[3] for row in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}", tuple(params)))
-    assert "SEARCH message USING COVERING INDEX ix_message_id_case" in plan, plan
+    assert "SCAN message_fts VIRTUAL TABLE" in plan and "SCAN note_fts VIRTUAL TABLE" in plan, plan
+    assert " message " not in f" {plan} ".replace("|", " ") and " note " not in plan, plan
 
 
 def _found_by_text(store: Store, word: str) -> set[int]:
-    """The cases a word finds, worked out here: messages and notes by full text, requester addresses by LIKE."""
-    with store.read() as session:
+    """The cases a word finds, worked out here: messages and notes by full text in tables of their own, named by
+    the message and note ids (not by case), and requester addresses by LIKE."""
+    with store.write() as session:
         conn = session.connection()
+        conn.exec_driver_sql("DROP TABLE IF EXISTS temp.oracle_fts")
+        conn.exec_driver_sql(
+            "CREATE VIRTUAL TABLE temp.oracle_fts USING fts5(kind UNINDEXED, subject, body_text, from_name,"
+            " from_addr, tokenize='unicode61 remove_diacritics 2')"
+        )
+        conn.exec_driver_sql(
+            "INSERT INTO temp.oracle_fts(rowid, kind, subject, body_text, from_name, from_addr)"
+            " SELECT id * 2, 'message', subject, body_text, from_name, from_addr FROM message"
+            " UNION ALL SELECT id * 2 + 1, 'note', body, '', '', '' FROM note"
+        )
         match = f'"{word}"*'
-        return {
+        found = {
             case_id
             for (case_id,) in conn.exec_driver_sql(
-                "SELECT case_id FROM message WHERE id IN (SELECT rowid FROM message_fts WHERE message_fts MATCH ?)"
-                " UNION SELECT case_id FROM note WHERE id IN (SELECT rowid FROM note_fts WHERE note_fts MATCH ?)"
+                "SELECT message.case_id FROM temp.oracle_fts JOIN message ON message.id * 2 = oracle_fts.rowid"
+                " WHERE oracle_fts MATCH ? AND message.case_id IS NOT NULL"
+                " UNION SELECT note.case_id FROM temp.oracle_fts JOIN note ON note.id * 2 + 1 = oracle_fts.rowid"
+                " WHERE oracle_fts MATCH ?"
                 ' UNION SELECT "case".id FROM "case" JOIN requester ON requester.id = "case".requester_id'
                 " WHERE requester.email LIKE ?",
                 (match, match, f"%{word}%"),
             )
         }
+        conn.exec_driver_sql("DROP TABLE temp.oracle_fts")
+        return found
 
 
 @pytest.mark.parametrize("sort", SORT_KEYS)
@@ -296,3 +307,117 @@ def test_the_address_index_follows_bulk_loads_new_requesters_and_migrations(fill
     index_is_whole()
     with filled.read() as session:
         assert case_ids(session, CaseFilter(text="quillfeather"), "received_at", True) == [found_case]
+
+
+def _index_is_whole(store: Store) -> None:
+    """FTS5 checks its own index of messages and notes, and raises if it is damaged."""
+    with store.write() as session:
+        conn = session.connection()
+        for table in ("message_fts", "note_fts"):
+            conn.exec_driver_sql(f"INSERT INTO {table}({table}) VALUES ('integrity-check')")
+
+
+def test_a_messages_full_text_row_follows_it_to_its_case_and_out_of_the_store(filled: Store) -> None:
+    """Stored without a case (as the importer first stores a mail), a message is found by no search; once it
+    has a case, it finds that case; moved to another case, it finds that one; deleted, it finds none."""
+    from lumetra_desk.core.store.models import Message
+
+    with filled.write() as session:
+        first, second = session.exec(select(Case).order_by(col(Case.id)).limit(2)).all()
+        message = Message(
+            content_sha256="sha-of-the-marmoset-mail",
+            raw=b"Subject: marmoset\r\n\r\nmarmoset",
+            subject="About the marmoset",
+            body_text="Please erase the marmoset photos.",
+            from_addr="keeper@example.org",
+            received_at=datetime(2026, 11, 25, 8, 0, tzinfo=UTC),
+        )
+        session.add(message)
+        session.flush()
+        message_id = message.id
+
+    def found() -> list[int]:
+        with filled.read() as session:
+            return case_ids(session, CaseFilter(text="marmoset"), "due_date", False)
+
+    def move(case_id: int | None, **changes: str) -> None:
+        with filled.write() as session:
+            stored = session.get(Message, message_id)
+            assert stored is not None
+            stored.case_id = case_id
+            for name, value in changes.items():
+                setattr(stored, name, value)
+
+    assert found() == []
+    move(first.id)
+    assert found() == [first.id]
+    move(second.id)
+    assert found() == [second.id]
+    move(second.id, body_text="Please erase the photos.", subject="About the photos")
+    assert found() == []
+    move(second.id, subject="About the marmoset")
+    assert found() == [second.id]
+    _index_is_whole(filled)
+    with filled.write() as session:
+        session.connection().exec_driver_sql("DELETE FROM message WHERE id = ?", (message_id,))
+    assert found() == []
+    _index_is_whole(filled)
+
+
+def test_a_notes_full_text_row_follows_its_edits(filled: Store) -> None:
+    with filled.write() as session:
+        case = session.exec(select(Case).order_by(col(Case.id))).first()
+        assert case is not None
+        note = service.add_note(session, case, "the axolotl called", actor=None)
+        note_id, case_id = note.id, case.id
+
+    def found(word: str) -> list[int]:
+        with filled.read() as session:
+            return case_ids(session, CaseFilter(text=word), "key", False)
+
+    assert found("axolotl") == [case_id]
+    with filled.write() as session:
+        session.connection().exec_driver_sql("UPDATE note SET body = 'the okapi called' WHERE id = ?", (note_id,))
+    assert (found("axolotl"), found("okapi")) == ([], [case_id])
+    with filled.write() as session:
+        session.connection().exec_driver_sql("DELETE FROM note WHERE id = ?", (note_id,))
+    assert found("okapi") == []
+    _index_is_whole(filled)
+
+
+def test_the_full_text_index_comes_through_a_migration_down_and_up_and_a_bulk_load(filled: Store) -> None:
+    """0008 names the full-text rows by case: going back to 0007 and forward again, and refilling the index
+    after a bulk load, a search finds the same cases as before."""
+    from alembic import command
+
+    from lumetra_desk.core.store import bulk
+    from lumetra_desk.core.store.migrate import alembic_config
+
+    words = ("delete", "access", "portable")
+    with filled.read() as session:
+        before = {word: case_ids(session, CaseFilter(text=word), "due_date", False) for word in words}
+    assert all(before.values())
+    config = alembic_config()
+    for target in ("0007", "head"):
+        with filled.engine.connect() as conn:
+            config.attributes["connection"] = conn
+            (command.downgrade if target != "head" else command.upgrade)(config, target)
+            conn.commit()
+        with filled.read() as session:
+            conn = session.connection()
+            if target == "0007":  # 0001's tables again, named by message and note ids
+                for word in words:
+                    by_ids = conn.exec_driver_sql(
+                        "SELECT case_id FROM message WHERE id IN (SELECT rowid FROM message_fts WHERE message_fts"
+                        " MATCH ?) UNION SELECT case_id FROM note WHERE id IN (SELECT rowid FROM note_fts"
+                        " WHERE note_fts MATCH ?)",
+                        (f'"{word}"*', f'"{word}"*'),
+                    )
+                    assert set(by_ids.scalars()) == set(before[word]), word
+            else:
+                assert {word: case_ids(session, CaseFilter(text=word), "due_date", False) for word in words} == before
+    with filled.write() as session, bulk.fts_deferred(session):
+        pass
+    _index_is_whole(filled)
+    with filled.read() as session:
+        assert {word: case_ids(session, CaseFilter(text=word), "due_date", False) for word in words} == before

@@ -20,7 +20,23 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.types import TypeEngine
 from sqlmodel import Session, SQLModel
 
-FTS_TABLES = ("message_fts", "note_fts", "requester_fts")
+from lumetra_desk.core.store.case_list import CASE_BITS
+
+# Each full-text table, and how it is filled again in full from the rows it indexes (after migration 0008,
+# the message and note tables are contentless: their rows are named by case and id, see case_list.CASE_BITS).
+FTS_REBUILDS = {
+    "message_fts": (
+        "INSERT INTO message_fts(message_fts) VALUES ('delete-all')",
+        f"INSERT INTO message_fts(rowid, subject, body_text, from_name, from_addr) SELECT (case_id << {CASE_BITS})"
+        " | id, subject, body_text, from_name, from_addr FROM message WHERE case_id IS NOT NULL",
+    ),
+    "note_fts": (
+        "INSERT INTO note_fts(note_fts) VALUES ('delete-all')",
+        f"INSERT INTO note_fts(rowid, body) SELECT (case_id << {CASE_BITS}) | id, body FROM note",
+    ),
+    "requester_fts": ("INSERT INTO requester_fts(requester_fts) VALUES ('rebuild')",),
+}
+FTS_TABLES = tuple(FTS_REBUILDS)
 
 
 @contextmanager
@@ -40,8 +56,9 @@ def fts_deferred(session: Session) -> Iterator[None]:
     for name, _ in triggers:
         conn.exec_driver_sql(f'DROP TRIGGER "{name}"')
     yield
-    for table in FTS_TABLES:
-        conn.exec_driver_sql(f"INSERT INTO {table}({table}) VALUES ('rebuild')")
+    for statements in FTS_REBUILDS.values():
+        for statement in statements:
+            conn.exec_driver_sql(statement)
     for _, sql in triggers:
         conn.exec_driver_sql(sql)
 

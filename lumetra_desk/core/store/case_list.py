@@ -41,12 +41,15 @@ SortKey = Literal["due_date", "received_at", "key", "status", "jurisdiction", "r
 SORT_KEYS: tuple[SortKey, ...] = ("due_date", "received_at", "key", "status", "jurisdiction", "requester", "tier")
 # The statuses the "Open cases" filter leaves out: finished cases, including duplicates merged into another case.
 OPEN_STATUSES_EXCLUDED = ("closed", "merged")
-# When the full-text and trigram indexes count up to this many messages, notes and addresses for a text search,
-# its cases are put in order by looking each one up; more are put in order by reading the sort order's covering
-# index once. About 100 cases share a page of that index and about 20 a page of the case table, so at 100k
-# cases the index is ~1,000 pages, and looking up a thousand cases touches as many table pages (13k hits
-# touched all 5,300 of them, at about 14 µs a page to read and decrypt).
+# When a text search finds up to this many messages, notes and addresses, its cases are put in order by looking
+# each one up; more are put in order by reading the sort order's covering index once. About 100 cases share a
+# page of that index and about 20 a page of the case table, so at 100k cases the index is ~1,000 pages, and
+# looking up a thousand cases touches as many table pages (13k hits touched all 5,300 of them, at about 14 µs
+# a page to read and decrypt).
 SEARCH_LOOKUPS_MAX = 1000
+# A full-text row of a message or a note has the case id in the bits above these and its own id in these
+# (migration 0008), so ``rowid >> CASE_BITS`` is the case a hit belongs to, read from the index alone.
+CASE_BITS = 32
 
 
 @dataclass(frozen=True)
@@ -149,7 +152,8 @@ def _hits_sql(user_text: str) -> tuple[str, list[Any]]:
     ("" when it has no word to look for): each reader keeps each case once (an IN, a set), which costs less
     than a UNION's sorting.
 
-    A case key finds that case; other words match messages and notes (full text) and requester addresses.
+    A case key finds that case; other words match messages and notes (full text: each row's rowid carries its
+    case, see ``CASE_BITS``) and requester addresses.
     """
     if _is_case_key(user_text):
         return 'SELECT id FROM "case" WHERE "key" = ?', [user_text.upper()]
@@ -158,28 +162,11 @@ def _hits_sql(user_text: str) -> tuple[str, list[Any]]:
         return "", []
     addresses, like = _address_sql(user_text.lower())
     return (
-        "SELECT case_id FROM message INDEXED BY ix_message_id_case"
-        " WHERE id IN (SELECT rowid FROM message_fts WHERE message_fts MATCH ?)"
-        " UNION ALL SELECT case_id FROM note WHERE id IN (SELECT rowid FROM note_fts WHERE note_fts MATCH ?)"
+        f"SELECT rowid >> {CASE_BITS} FROM message_fts WHERE message_fts MATCH ?"
+        f" UNION ALL SELECT rowid >> {CASE_BITS} FROM note_fts WHERE note_fts MATCH ?"
         f' UNION ALL SELECT id FROM "case" WHERE requester_id IN ({addresses})',
         [query, query, like],
     )
-
-
-def _hits_at_most(cursor: Cursor, user_text: str, limit: int) -> bool:
-    """Whether the text finds at most ``limit`` messages, notes and addresses: counted in the full-text and
-    trigram indexes alone (a few ms for a word in a third of the mail), before any hit is looked up."""
-    if _is_case_key(user_text):
-        return limit >= 1
-    query = fts_query(user_text)
-    addresses, like = _address_sql(user_text.lower())
-    (found,) = cursor.execute(
-        "SELECT (SELECT count(*) FROM message_fts WHERE message_fts MATCH ?)"
-        " + (SELECT count(*) FROM note_fts WHERE note_fts MATCH ?)"
-        f" + (SELECT count(*) FROM ({addresses}))",
-        [query, query, like],
-    ).fetchone()
-    return int(found) <= limit
 
 
 def _address_sql(text: str) -> tuple[str, str]:
@@ -233,13 +220,14 @@ def _list_sql(
     part: _Part,
     indexed: bool,
     among: Sequence[int] | tuple[str, list[Any]] | None = None,
-    undated_flag: bool = False,
+    undated_negated: bool = False,
 ) -> tuple[str, list[Any]]:
     """SELECT the ids of one run; ``indexed`` reads them from the sort order's covering index.
 
     ``among`` keeps only those ids, given as a list or as a SELECT and its parameters: looked up one by one,
     or, ``indexed``, tested as the index is read (the unary plus keeps SQLite from looking them up in the index
-    for every requester of the requester order). ``undated_flag`` adds whether the case has nothing due.
+    for every requester of the requester order). ``undated_negated`` gives the ids of cases with nothing due
+    as negative numbers (ids are positive).
     """
     hint = f" INDEXED BY {case_list_index(sort)}" if indexed else ""
     if sort == "requester":  # CROSS JOIN keeps requester outside: its email index gives the order
@@ -260,8 +248,8 @@ def _list_sql(
     if part.condition:
         terms.append(part.condition)
     where = f" WHERE {' AND '.join(terms)}" if terms else ""
-    columns = '"case".id, "case".due_date IS NULL' if undated_flag else '"case".id'
-    return f"SELECT {columns} FROM {source}{where} ORDER BY {part.order_by}", params
+    column = 'iif("case".due_date IS NULL, -"case".id, "case".id)' if undated_negated else '"case".id'
+    return f"SELECT {column} FROM {source}{where} ORDER BY {part.order_by}", params
 
 
 def sorted_list_sql(flt: CaseFilter, sort: SortKey = "due_date", descending: bool = False) -> tuple[str, list[Any]]:
@@ -287,15 +275,17 @@ def search_ids(cursor: Cursor, flt: CaseFilter, sort: SortKey, descending: bool)
     Ordering the hits inside one query would read every hit's table row, so they are put in order where that
     reads the fewest pages (see ``SEARCH_LOOKUPS_MAX``): a few are found and looked up in the case table; many
     are picked out in one statement that reads the sort order's covering index once, against the hits that
-    SQLite gathers into a temporary index itself (no list of them passes through Python).
+    SQLite gathers into a temporary index itself (no list of them passes through Python). Which it is, the
+    first ``SEARCH_LOOKUPS_MAX + 1`` hits tell: reading them costs less than counting every hit.
     """
     text = flt.text.strip()
     hits_sql, hits_params = _hits_sql(text)
     if not hits_sql:
         return []
     rest = replace(flt, text="")
-    if _hits_at_most(cursor, text, SEARCH_LOOKUPS_MAX):
-        hits = sorted({case_id for (case_id,) in cursor.execute(hits_sql, hits_params)})
+    first_hits = cursor.execute(f"{hits_sql} LIMIT ?", [*hits_params, SEARCH_LOOKUPS_MAX + 1]).fetchall()
+    if len(first_hits) <= SEARCH_LOOKUPS_MAX:  # that was all of them
+        hits = sorted({case_id for (case_id,) in first_hits})
         if not hits:
             return []
         ids: list[int] = []
@@ -310,13 +300,13 @@ def _picked_from_the_index(
     cursor: Cursor, flt: CaseFilter, sort: SortKey, descending: bool, hits: tuple[str, list[Any]]
 ) -> list[int]:
     """The hits in list order, read in one pass of the sort order's index. Ascending by due date, the index
-    gives the cases with nothing due first; they are moved to the end here (two runs would gather the hits
-    twice)."""
+    gives the cases with nothing due first; they come with their ids negated and are moved to the end here
+    (two runs would gather the hits twice, a second column would cost a third more to fetch)."""
     if sort == "due_date" and not descending:
         in_index_order = _Part("", '"case".due_date, "case".id')
-        sql, params = _list_sql(flt, sort, in_index_order, indexed=True, among=hits, undated_flag=True)
-        rows = cursor.execute(sql, params).fetchall()
-        return [case_id for case_id, undated in rows if not undated] + [case_id for case_id, undated in rows if undated]
+        sql, params = _list_sql(flt, sort, in_index_order, indexed=True, among=hits, undated_negated=True)
+        signed = [case_id for (case_id,) in cursor.execute(sql, params)]
+        return [case_id for case_id in signed if case_id > 0] + [-case_id for case_id in signed if case_id < 0]
     (part,) = _parts(sort, descending, follow_index=True)
     sql, params = _list_sql(flt, sort, part, indexed=True, among=hits)
     return [case_id for (case_id,) in cursor.execute(sql, params)]

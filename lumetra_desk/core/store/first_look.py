@@ -28,7 +28,7 @@ from lumetra_desk.core.store.connection import StoreMeta
 
 log = logging.getLogger("lumetra_desk.store")
 
-HEAD_REVISION = "0007"  # the newest migration; a test keeps it equal to Alembic's head
+HEAD_REVISION = "0008"  # the newest migration; a test keeps it equal to Alembic's head
 FIRST_DEADLINES = 50
 
 

@@ -63,7 +63,8 @@ class MailRows:
     def write_decision(
         self, message_id: int, case_id: int | None, kind: str, classification: str, review_state: str, problems: str
     ) -> None:
-        """What understanding the message decided (none of these columns feeds the full-text index)."""
+        """What understanding the message decided. Its case names its full-text row: the message is indexed
+        here, once, and not when its raw bytes were stored without a case."""
         self._cursor.execute(_WRITE_DECISION, (case_id, kind, classification, review_state, problems, message_id))
 
     def case_of_messages(self, message_ids: Sequence[str]) -> int | None:

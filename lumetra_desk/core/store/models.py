@@ -91,11 +91,7 @@ class CaseRequestType(SQLModel, table=True):
 class Message(SQLModel, table=True):
     """A mail received or sent, kept byte for byte, plus what was read out of it."""
 
-    __table_args__ = (
-        Index("ix_message_case_received", "case_id", "received_at"),
-        # Full-text hits (message ids) become case ids here, without reading the large message rows.
-        Index("ix_message_id_case", "id", "case_id"),
-    )
+    __table_args__ = (Index("ix_message_case_received", "case_id", "received_at"),)
 
     id: int | None = Field(default=None, primary_key=True)
     case_id: int | None = Field(default=None, foreign_key="case.id")
