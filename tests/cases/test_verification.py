@@ -167,9 +167,13 @@ def test_why_the_account_cannot_be_recorded_is_said_in_record_accounts_own_words
         case = service.find_case(session, pieces)
         verification.create_plan(session, case, actor="officer")
         assert verification.account_refusal(session, case) is None  # a plan nobody followed yet may change
+        (unknown,) = (n for n in verification.plan_for_case(session, case).notes if "not recorded" in n)
+        assert "once the account is recorded" in unknown
         verification.record_step(session, case, "data_point_1", True, actor="officer", evidence_note="billing e-mail")
         started = verification.account_refusal(session, case)
         assert started is not None and "has started under its current plan" in started
+        (unknown,) = (n for n in verification.plan_for_case(session, case).notes if "not recorded" in n)
+        assert "once the account is recorded" not in unknown and "Record Engram account" not in unknown, unknown
         with pytest.raises(InvalidInputError) as refused:
             verification.record_account(session, case, "paid", reason="found later", actor="officer")
         assert str(refused.value) == started

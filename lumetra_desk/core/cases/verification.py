@@ -89,13 +89,15 @@ def plan_for(
     has_account: bool | None,
     agent: bool = False,
     power_of_attorney: bool = False,
+    account_recordable: bool = True,
 ) -> VerificationPlan:
     """What must be verified before acting on these rights, with the rule each step rests on.
 
     ``has_account``: the requester holds an account (True), holds none (False) or nobody knows (None). Where the
     law lets an account's own authentication verify its holder (California, 11 CCR §7061(a)), a holder signs in
     again instead of matching data points; anyone else, including a requester whose account is not known, is
-    verified by the law's standard for requesters without an account.
+    verified by the law's standard for requesters without an account. Once the account can no longer be recorded
+    on the case (``account_refusal`` says why), the plan stops suggesting it.
     """
     types = [t for t in request_types if t != "appeal"]
     if not types:
@@ -125,7 +127,7 @@ def plan_for(
         steps += _matching_steps(matched, "the account's records" if has_account else "the records Lumetra holds")
     if signed_in:
         steps.append(_sign_in_step(signed_in))
-    notes += _account_notes(verified, signed_in, matched, has_account)
+    notes += _account_notes(verified, signed_in, matched, has_account, account_recordable)
     notes += _fallback_notes(standards)
     if agent:
         steps += _agent_steps(standards, power_of_attorney, strongest.level == "none", notes)
@@ -175,6 +177,7 @@ def _account_notes(
     signed_in: Sequence[rules.VerificationStandard],
     matched: Sequence[rules.VerificationStandard],
     has_account: bool | None,
+    account_recordable: bool,
 ) -> list[str]:
     """What the law says about account holders here, and what the plan did with it."""
     rules_here = {s.account_holders for s in verified if s.account_holders is not None}
@@ -187,11 +190,17 @@ def _account_notes(
         )
     if has_account is None and easing is not None and matched:
         standard = max(matched, key=_strength)
-        notes.append(
+        unknown = (
             "Whether the requester holds an Engram account is not recorded (tier unknown), so they are verified as "
-            f"a requester without one ({standard.citation}); once the account is recorded (Record Engram account in "
-            f"the case view, or cases account), its sign-in is used instead ({easing.citation})."
+            f"a requester without one ({standard.citation})"
         )
+        if account_recordable:
+            notes.append(
+                f"{unknown}; once the account is recorded (Record Engram account in the case view, or cases "
+                f"account), its sign-in is used instead ({easing.citation})."
+            )
+        else:
+            notes.append(f"{unknown}.")
     if has_account and easing is None:
         notes += [f"Account holder: {rule.citation}." for rule in rules_here if rule.method == "unstated"]
     return notes
@@ -251,12 +260,14 @@ def _agent_steps(
 
 
 def plan_for_case(session: Session, case: Case, *, power_of_attorney: bool = False) -> VerificationPlan:
+    account = has_account(case)
     return plan_for(
         case.jurisdiction,
         request_types_of(session, case.id or 0),
-        has_account=has_account(case),
+        has_account=account,
         agent=bool(case.agent_name or case.agent_email),
         power_of_attorney=power_of_attorney,
+        account_recordable=account is not None or account_refusal(session, case) is None,
     )
 
 
