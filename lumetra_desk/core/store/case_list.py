@@ -143,10 +143,6 @@ def _text_sql(user_text: str) -> tuple[str, list[Any]]:
     return (f'"case".id IN ({hits_sql})', params) if hits_sql else ("0", [])
 
 
-def _is_case_key(user_text: str) -> bool:
-    return re.fullmatch(r"(?i)LD-\d{4}-\d{1,6}", user_text) is not None
-
-
 def _hits_sql(user_text: str) -> tuple[str, list[Any]]:
     """SELECT the ids of the cases the text finds, an id once per message, note or address that holds the text
     ("" when it has no word to look for): each reader keeps each case once (an IN, a set), which costs less
@@ -155,7 +151,7 @@ def _hits_sql(user_text: str) -> tuple[str, list[Any]]:
     A case key finds that case; other words match messages and notes (full text: each row's rowid carries its
     case, see ``CASE_BITS``) and requester addresses.
     """
-    if _is_case_key(user_text):
+    if re.fullmatch(r"(?i)LD-\d{4}-\d{1,6}", user_text):
         return 'SELECT id FROM "case" WHERE "key" = ?', [user_text.upper()]
     query = fts_query(user_text)
     if not query:
